@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 import numpy as np
 import av, decord
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from fractions import Fraction
 from fastprogress.fastprogress import progress_bar
 from .core import *
@@ -305,13 +305,23 @@ def write_mp4(path, frames, fps:float, audio=None, # float [channels, n] in [-1,
               sr:int=48000, crf:int=20):
     "Write `frames` (and `audio` if given, as AAC) to `path` as an H.264 mp4"
     if audio is None: return encode_video(path, frames, fps, crf)
-    tmp = Path(path).with_name(Path(path).name + '.video.tmp')
+    video = Path(path).with_name(Path(path).name + '.video')
     try:
-        encode_video(tmp, frames, fps, crf)
-        mux_audio(tmp, path, audio, sr)
+        encode_video(video, frames, fps, crf)
+        mux_audio(video, path, audio, sr)
+    finally: video.unlink(missing_ok=True)
+
+# %% ../nbs/01_synthetic.ipynb #c906e9f6
+@contextmanager
+def _atomic(path):
+    "Yield a temporary path beside `path`; it becomes `path` only if the block completes"
+    tmp = Path(path).with_name(Path(path).name + '.part')
+    try:
+        yield tmp
+        os.replace(tmp, path)
     finally: tmp.unlink(missing_ok=True)
 
-# %% ../nbs/01_synthetic.ipynb #a9858c59
+# %% ../nbs/01_synthetic.ipynb #ede1d6c8
 def write_recording(out_dir, name:RavdessName, # Any modality: all three files of the recording can be written
                     seed:int=0, size=(160, 96), fps:float=15, modalities=(1, 2, 3))->list:
     "Write the `modalities` files of recording `name` into `out_dir/Actor_XX/`; returns their paths"
@@ -322,13 +332,16 @@ def write_recording(out_dir, name:RavdessName, # Any modality: all three files o
     frames = render_frames(p, size, fps) if {1, 2} & set(modalities) else None
     stereo = lambda: np.stack([audio * (1 + p.actor['balance']), audio * (1 - p.actor['balance'])])
     if 2 in modalities:
-        encode_video(path(2), frames, fps)
-        if 1 in modalities: mux_audio(path(2), path(1), stereo())  # the same video stream, plus audio
-    elif 1 in modalities: write_mp4(path(1), frames, fps, stereo())
-    if 3 in modalities: write_wav(path(3), audio)
+        with _atomic(path(2)) as t: encode_video(t, frames, fps)
+        if 1 in modalities:
+            with _atomic(path(1)) as t: mux_audio(path(2), t, stereo())  # the same video stream, plus audio
+    elif 1 in modalities:
+        with _atomic(path(1)) as t: write_mp4(t, frames, fps, stereo())
+    if 3 in modalities:
+        with _atomic(path(3)) as t: write_wav(t, audio)
     return [path(m) for m in sorted(modalities)]
 
-# %% ../nbs/01_synthetic.ipynb #8eff78b1
+# %% ../nbs/01_synthetic.ipynb #79253180
 _COMBOS = [(i, s, r) for r in (1, 2) for s in (1, 2) for i in (1, 2)]  # intensity varies fastest
 
 def synthetic_recordings(actors=24, # Number of actors (1..N) or a list of actor numbers
@@ -349,7 +362,7 @@ def synthetic_recordings(actors=24, # Number of actors (1..N) or a list of actor
                 names += [ravdess_name(1, vc, e, i, s, r, a) for i, s, r in combos]
     return names
 
-# %% ../nbs/01_synthetic.ipynb #cac16738
+# %% ../nbs/01_synthetic.ipynb #69372928
 def _write_one(args): return write_recording(*args)
 
 def make_synthetic_ravdess(out_dir, # Folder that receives the `Actor_XX/` folders
@@ -374,7 +387,7 @@ def make_synthetic_ravdess(out_dir, # Folder that receives the `Actor_XX/` folde
         if progress: done = progress_bar(done, total=len(jobs), leave=False)
         return [f for fs in done for f in fs]
 
-# %% ../nbs/01_synthetic.ipynb #d73ff4c9
+# %% ../nbs/01_synthetic.ipynb #9f637a37
 def probe_features(video, # an mp4 with a video stream (`01` or `02`)
                    audio=None, # a `03` wav, or None to read the audio track of `video`
                    n_frames:int=8)->tuple:
@@ -399,7 +412,7 @@ def probe_features(video, # an mp4 with a video stream (`01` or `02`)
     return (torch.cat([voiced.mean(1), voiced.std(1)]).numpy(),
             torch.cat([face.mean(0).flatten(), face.std(0).flatten()]).numpy())
 
-# %% ../nbs/01_synthetic.ipynb #6e51362d
+# %% ../nbs/01_synthetic.ipynb #32cc1996
 def linear_probe(xtr, ytr, xte, wd:float=0.05, max_iter:int=300)->np.ndarray:
     "Test log-probabilities [n_test, 8] of a multinomial logistic regression fitted (LBFGS) on standardised features"
     import torch
@@ -416,7 +429,7 @@ def linear_probe(xtr, ytr, xte, wd:float=0.05, max_iter:int=300)->np.ndarray:
     opt.step(closure)
     with torch.no_grad(): return lin(xte).log_softmax(1).numpy()
 
-# %% ../nbs/01_synthetic.ipynb #36e0cb74
+# %% ../nbs/01_synthetic.ipynb #4adbfcca
 def _size(s:str):
     "argparse type for WxH"
     try: w, h = (int(v) for v in s.lower().split('x'))
