@@ -70,7 +70,7 @@ def actor_traits(actor:int, seed:int=0)->dict:
     return dict(
         f0=r.uniform(95, 135) if actor % 2 else r.uniform(175, 235),
         audio_bias=r.normal(0, AUDIO_SPREAD), visual_bias=r.normal(0, VISUAL_SPREAD),
-        expressiveness=r.uniform(0.8, 1.2), noise_floor=r.uniform(0.002, 0.006), balance=r.uniform(-0.08, 0.08),
+        expressiveness=r.uniform(0.8, 1.2), noise_floor=r.uniform(1e-4, 6e-4), balance=r.uniform(-0.08, 0.08),
         face_x=r.normal(0.5, 0.03), face_y=r.normal(0.5, 0.025), face_h=r.uniform(0.58, 0.68),
         face_aspect=r.uniform(0.68, 0.78), skin=SKIN_DARK + r.uniform() * (SKIN_LIGHT - SKIN_DARK),
         hair=HAIR_DARK + r.uniform()**2 * (HAIR_LIGHT - HAIR_DARK), shirt=r.uniform(30, 200, 3))
@@ -141,7 +141,8 @@ def render_audio(p:Performance, sr:int=48000)->np.ndarray:
     tab = _wavetable(a['tilt'])
     voice = tab[(np.cumsum(f0) / sr % 1.0 * len(tab)).astype(np.int64) % len(tab)]
     voice = voice + max(a['breath'], 0) * r.standard_normal(len(t))
-    sig = max(a['loudness'], 0.05) * p.envelope(t) * voice + p.actor['noise_floor'] * r.standard_normal(len(t))
+    gain = 0.05 * 10 ** (1.6 * (min(a['loudness'], 1.1) - 0.45))   # log scale: 0.45 -> 0.05, 0.95 -> 0.32
+    sig = gain * p.envelope(t) * voice + p.actor['noise_floor'] * r.standard_normal(len(t))
     return np.clip(sig, -0.99, 0.99).astype(np.float32)
 
 # %% ../nbs/01_synthetic.ipynb #a1f38ce2
