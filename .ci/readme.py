@@ -14,7 +14,7 @@ def _text(o):
 
 def render(nb_path='nbs/index.ipynb'):
     nb = read_nb(nb_path)
-    CaptureShell(path=Path(nb_path).parent).run_all(nb)
+    CaptureShell(path=Path(nb_path).parent).run_all(nb, exc_stop=True)
     out = ['<!-- Generated from nbs/index.ipynb by .ci/readme.py: edit the notebook, not this file. -->\n']
     for c in nb.cells:
         src = ''.join(c.source)

@@ -8,7 +8,7 @@ from mmfer.core import parse_ravdess_name
 from mmfer.synthetic import make_synthetic_ravdess, probe_features
 print({p: md.version(p) for p in 'torch torchaudio torchvision transformers fastai fastcore av numpy decord'.split()})
 d = Path(tempfile.mkdtemp())
-fs = make_synthetic_ravdess(d, actors=[1, 2], per_emotion=1, song=True, progress=False)
+fs = make_synthetic_ravdess(d, actors=[1, 2], per_emotion=1, song=True, progress=True)
 names = [parse_ravdess_name(f) for f in fs]
 vr = decord.VideoReader(str(fs[0])); ar = decord.AudioReader(str(fs[0]), sample_rate=16000, mono=True)
 a, v = probe_features(fs[0])

@@ -47,7 +47,7 @@ class RavdessName(NamedTuple):
     path:Path|None=None
 
     @property
-    def emotion_name(self): return EMOTIONS[self.emotion-1]
+    def emotion_name(self): return dict(enumerate(EMOTIONS, 1))[self.emotion]
     @property
     def recording(self): return tuple(self[1:7])  # (vocal_channel, emotion, intensity, statement, repetition, actor)
     @property
@@ -67,7 +67,7 @@ def _field_error(path, field, code, reason=None):
 
 def _check_code(path, field, code):
     "The integer value of a two-digit `code` of `field`, or an error naming both."
-    if not re.fullmatch(r'\d{2}', code): raise _field_error(path, field, code, f"'{code}' is not a two-digit code")
+    if not re.fullmatch(r'[0-9]{2}', code): raise _field_error(path, field, code, f"'{code}' is not a two-digit code")
     if int(code) not in FIELD_CODES[field]: raise _field_error(path, field, code)
     return int(code)
 
@@ -106,5 +106,8 @@ def ravdess_name(modality:int, # 1 audio-video, 2 video-only, 3 audio-only
                  folder=None, # Prefix of the returned `path`
                 )->RavdessName:
     "A validated `RavdessName` for these codes, its path in `folder`."
-    name = RavdessName(modality, vocal_channel, emotion, intensity, statement, repetition, actor)
-    return parse_ravdess_name(Path(folder or '')/name.filename)
+    codes = (modality, vocal_channel, emotion, intensity, statement, repetition, actor)
+    stem = Path(folder or '')/'-'.join(f'{c:02d}' if isinstance(c, int) else str(c) for c in codes)
+    for f, c in zip(FIELDS, codes):
+        if not (isinstance(c, int) and c in FIELD_CODES[f]): raise _field_error(stem, f, c)
+    return parse_ravdess_name(stem.with_name(stem.name + EXTENSIONS[modality]))

@@ -4,9 +4,9 @@
 
 # %% ../nbs/01_synthetic.ipynb #f58b26d0
 from __future__ import annotations
-import argparse, json, os, time, wave
+import argparse, itertools, json, math, os, sys, time, wave
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import av, decord
@@ -18,8 +18,8 @@ from .core import *
 # %% auto #0
 __all__ = ['AUDIO_CUES', 'AUDIO_PROFILE', 'AUDIO_SPREAD', 'VISUAL_CUES', 'VISUAL_PROFILE', 'VISUAL_SPREAD', 'SKIN_LIGHT',
            'SKIN_DARK', 'HAIR_LIGHT', 'HAIR_DARK', 'STRENGTH', 'STATEMENT_ACCENTS', 'SONG_MELODY', 'confusable_pairs',
-           'actor_traits', 'Performance', 'synth_performance', 'render_audio', 'face_track', 'render_frames',
-           'write_wav', 'rgb_to_yuv420p', 'encode_video', 'mux_audio', 'write_mp4', 'write_recording',
+           'actor_traits', 'Performance', 'synth_performance', 'render_audio', 'face_track', 'iter_frames',
+           'render_frames', 'write_wav', 'encode_video', 'mux_audio', 'write_mp4', 'write_recording',
            'synthetic_recordings', 'make_synthetic_ravdess', 'probe_features', 'linear_probe', 'mmfer_synth']
 
 # %% ../nbs/01_synthetic.ipynb #8258acfe
@@ -227,23 +227,25 @@ def _draw_face(cv:_Canvas, f:dict, sl:slice, t:dict):
     cv.ellipse((60, 20, 30), cx, my + 0.02*b, 0.75*hw, np.maximum(c('mouth')*0.16*b, 0.3), np.clip(c('mouth')*4, 0, 1))
 
 # %% ../nbs/01_synthetic.ipynb #1447cc02
-def render_frames(p:Performance, size=(160, 96), # (width, height), even numbers
-                  fps:float=15, chunk:int=16)->np.ndarray:
-    "uint8 RGB frames [N, H, W, 3] of performance `p`, drawn `chunk` frames at a time"
+def iter_frames(p:Performance, size=(160, 96), # (width, height), even numbers
+                fps:float=15, chunk:int=16):
+    "Yield the uint8 RGB frames of performance `p` in arrays [<=chunk, H, W, 3], so memory stays bounded at any size"
     (W, H), f = size, face_track(p, size, fps)
     r, n = _rng(p.seed, 4000, *p.name.recording), len(f['t'])
     bg = 248 + 4 * np.array([np.sin(p.name.actor), np.cos(p.name.actor), 0])
     flicker = r.normal(0, 2.0, n).astype(np.float32)             # lighting, per frame
     noise = 2.5 * r.standard_normal((4, H, W, 3), np.float32)    # sensor noise: four fields, cycled (drawing a
                                                                  # fresh one per frame was a third of the cost)
-    out = np.empty((n, H, W, 3), np.uint8)
     for s in range(0, n, chunk):
-        sl = slice(s, min(s + chunk, n)); m = sl.stop - sl.start
-        cv = _Canvas(m, W, H, bg)
+        sl = slice(s, min(s + chunk, n))
+        cv = _Canvas(sl.stop - s, W, H, bg)
         _draw_face(cv, f, sl, p.actor)
         cv.img += noise[np.arange(s, sl.stop) % 4] + flicker[sl, None, None, None]
-        out[sl] = np.clip(cv.img, 0, 255).astype(np.uint8)
-    return out
+        yield np.clip(cv.img, 0, 255).astype(np.uint8)
+
+def render_frames(p:Performance, size=(160, 96), fps:float=15, chunk:int=16)->np.ndarray:
+    "All uint8 RGB frames [N, H, W, 3] of performance `p`"
+    return np.concatenate(list(iter_frames(p, size, fps, chunk)))
 
 # %% ../nbs/01_synthetic.ipynb #8127ccf2
 def write_wav(path, audio, sr:int=48000):
@@ -254,36 +256,24 @@ def write_wav(path, audio, sr:int=48000):
         f.writeframes(np.round(np.clip(a, -1, 1) * 32767).astype('<i2').T.tobytes())
 
 # %% ../nbs/01_synthetic.ipynb #7bb347cb
-def rgb_to_yuv420p(frames):
-    "uint8 RGB [N, H, W, 3] -> planar yuv420p [N, H*3/2, W] (BT.601 limited range, the H.264 default), H and W even"
-    # integer arithmetic (the usual 8-bit BT.601 approximation): float matrix products through BLAS can round
-    # differently from run to run, and a flipped last bit changes the whole H.264 stream
-    N, H, W, _ = frames.shape
-    f = frames.astype(np.int32)
-    R, G, B = f[..., 0], f[..., 1], f[..., 2]
-    y = ((66*R + 129*G + 25*B + 128) >> 8) + 16
-    q = f[:, 0::2, 0::2] + f[:, 0::2, 1::2] + f[:, 1::2, 0::2] + f[:, 1::2, 1::2]    # 2x2 chroma subsampling: sums of 4
-    R, G, B = q[..., 0], q[..., 1], q[..., 2]
-    u = ((-38*R - 74*G + 112*B + 512) >> 10) + 128
-    v = ((112*R - 94*G - 18*B + 512) >> 10) + 128
-    flat = np.concatenate([y.reshape(N, -1), u.reshape(N, -1), v.reshape(N, -1)], 1)   # Y, then U, then V
-    return np.clip(flat, 0, 255).astype(np.uint8).reshape(N, H * 3 // 2, W)
-
-# %% ../nbs/01_synthetic.ipynb #7b4fb3fc
-def encode_video(path, frames, # uint8 RGB [N, H, W, 3], H and W even
+def encode_video(path, frames, # uint8 RGB [N, H, W, 3], or an iterable of such arrays (`iter_frames`)
                  fps:float, crf:int=20):
     "Write `frames` to `path` as an mp4 with one H.264 video stream and no audio"
-    N, H, W, _ = frames.shape
+    chunks = iter([frames] if isinstance(frames, np.ndarray) else frames)
+    first = next(chunks)
+    H, W = first.shape[1:3]
     if H % 2 or W % 2: raise ValueError(f"{path}: H.264 (yuv420p) needs an even width and height, got {W}x{H}")
     with av.open(str(path), 'w', format='mp4') as c:
         v = c.add_stream('libx264', rate=Fraction(fps).limit_denominator(1001))
         v.width, v.height, v.pix_fmt = W, H, 'yuv420p'
         v.options = {'crf': str(crf), 'preset': 'veryfast', 'g': str(max(1, round(fps))), 'x264-params': 'mbtree=0'}
         v.codec_context.thread_count = 1
-        for i, f in enumerate(rgb_to_yuv420p(frames)):
-            vf = av.VideoFrame.from_ndarray(f, format='yuv420p')
-            vf.pts, vf.time_base = i, 1 / v.codec_context.framerate
-            c.mux(v.encode(vf))
+        i = 0
+        for chunk in itertools.chain([first], chunks):
+            for f in chunk:
+                vf = av.VideoFrame.from_ndarray(f, format='rgb24').reformat(format='yuv420p')
+                vf.pts, vf.time_base = i, 1 / v.codec_context.framerate
+                c.mux(v.encode(vf)); i += 1
         c.mux(v.encode())
 
 # %% ../nbs/01_synthetic.ipynb #c7272dde
@@ -322,7 +312,7 @@ def _atomic(path):
         os.replace(tmp, path)
     finally: tmp.unlink(missing_ok=True)
 
-# %% ../nbs/01_synthetic.ipynb #ede1d6c8
+# %% ../nbs/01_synthetic.ipynb #8eff78b1
 def write_recording(out_dir, name:RavdessName, # Any modality: all three files of the recording can be written
                     seed:int=0, size=(160, 96), fps:float=15, modalities=(1, 2, 3))->list:
     "Write the `modalities` files of recording `name` into `out_dir/Actor_XX/`; returns their paths"
@@ -330,7 +320,7 @@ def write_recording(out_dir, name:RavdessName, # Any modality: all three files o
     folder = Path(out_dir)/f'Actor_{name.actor:02d}'; folder.mkdir(parents=True, exist_ok=True)
     path = lambda m: ravdess_name(m, *name.recording, folder=folder).path
     audio = render_audio(p) if {1, 3} & set(modalities) else None
-    frames = render_frames(p, size, fps) if {1, 2} & set(modalities) else None
+    frames = iter_frames(p, size, fps)  # a generator: consumed by the one video encode below
     stereo = lambda: np.stack([audio * (1 + p.actor['balance']), audio * (1 - p.actor['balance'])])
     if 2 in modalities:
         with _atomic(path(2)) as t: encode_video(t, frames, fps)
@@ -342,7 +332,7 @@ def write_recording(out_dir, name:RavdessName, # Any modality: all three files o
         with _atomic(path(3)) as t: write_wav(t, audio)
     return [path(m) for m in sorted(modalities)]
 
-# %% ../nbs/01_synthetic.ipynb #79253180
+# %% ../nbs/01_synthetic.ipynb #7859ed9d
 _COMBOS = [(i, s, r) for r in (1, 2) for s in (1, 2) for i in (1, 2)]  # intensity varies fastest
 
 def synthetic_recordings(actors=24, # Number of actors (1..N) or a list of actor numbers
@@ -351,9 +341,13 @@ def synthetic_recordings(actors=24, # Number of actors (1..N) or a list of actor
                          speech:bool=True, # Include speech recordings
                         )->list:
     "The recordings of a synthetic RAVDESS, as `RavdessName`s of modality 1"
-    actors = list(range(1, actors + 1)) if isinstance(actors, int) else list(actors)
+    if isinstance(actors, int):
+        if not 1 <= actors <= N_ACTORS: raise ValueError(f"actors must be 1-{N_ACTORS}, got {actors}")
+        actors = range(1, actors + 1)
+    actors = sorted(set(actors))
+    if not actors or (bad := [a for a in actors if not 1 <= a <= N_ACTORS]):
+        raise ValueError(f"actors must be numbers 1-{N_ACTORS}, got {actors}")
     if not 1 <= per_emotion <= 8: raise ValueError(f"per_emotion must be 1-8 (RAVDESS has 8 per emotion), got {per_emotion}")
-    if bad := [a for a in actors if not 1 <= a <= N_ACTORS]: raise ValueError(f"actors must be 1-{N_ACTORS}, got {bad}")
     names = []
     for vc in [1] * speech + [2] * song:
         for a in actors:
@@ -363,7 +357,15 @@ def synthetic_recordings(actors=24, # Number of actors (1..N) or a list of actor
                 names += [ravdess_name(1, vc, e, i, s, r, a) for i, s, r in combos]
     return names
 
-# %% ../nbs/01_synthetic.ipynb #69372928
+# %% ../nbs/01_synthetic.ipynb #7cba91d2
+def _plan(actors, per_emotion, size, fps, song, modalities)->list:
+    "The recordings to write; a `ValueError` saying what is wrong with any argument"
+    W, H = size
+    if W % 2 or H % 2 or W < 16 or H < 16: raise ValueError(f"size must be even and at least 16x16, got {W}x{H}")
+    if not (math.isfinite(fps) and 1 <= fps <= 240): raise ValueError(f"fps must be from 1 to 240, got {fps}")
+    if not modalities or set(modalities) - {1, 2, 3}: raise ValueError(f"modalities must be among 1, 2, 3, got {modalities}")
+    return synthetic_recordings(actors, per_emotion, song)
+
 def _write_one(args): return write_recording(*args)
 
 def make_synthetic_ravdess(out_dir, # Folder that receives the `Actor_XX/` folders
@@ -378,17 +380,13 @@ def make_synthetic_ravdess(out_dir, # Folder that receives the `Actor_XX/` folde
                            progress:bool=True, # Show a progress bar
                           )->list:
     "Write a synthetic RAVDESS into `out_dir`; returns the paths of the files written"
-    W, H = size
-    if W % 2 or H % 2 or W < 16 or H < 16: raise ValueError(f"size must be even and at least 16x16, got {W}x{H}")
-    if fps <= 0: raise ValueError(f"fps must be positive, got {fps}")
-    if not modalities or set(modalities) - {1, 2, 3}: raise ValueError(f"modalities must be among 1, 2, 3, got {modalities}")
-    jobs = [(out_dir, n, seed, size, fps, tuple(modalities)) for n in synthetic_recordings(actors, per_emotion, song)]
+    jobs = [(out_dir, n, seed, size, fps, tuple(modalities)) for n in _plan(actors, per_emotion, size, fps, song, modalities)]
     with ProcessPoolExecutor(workers) if workers > 1 else nullcontext() as ex:
         done = ex.map(_write_one, jobs, chunksize=2) if ex else map(_write_one, jobs)  # results in the order of `jobs`
         if progress: done = progress_bar(done, total=len(jobs), leave=False)
         return [f for fs in done for f in fs]
 
-# %% ../nbs/01_synthetic.ipynb #9f637a37
+# %% ../nbs/01_synthetic.ipynb #78d8330c
 def probe_features(video, # an mp4 with a video stream (`01` or `02`)
                    audio=None, # a `03` wav, or None to read the audio track of `video`
                    n_frames:int=8)->tuple:
@@ -403,7 +401,7 @@ def probe_features(video, # an mp4 with a video stream (`01` or `02`)
     vr = decord.VideoReader(str(video))
     idx = np.linspace(len(vr) * 0.3, len(vr) - 1, n_frames).astype(int).tolist()
     g = torch.from_numpy(vr.get_batch(idx).asnumpy()).float().mean(-1)            # grey [T, H, W]
-    ys, xs = torch.where((g < 225).any(0))                                        # head and shoulders
+    ys, _ = torch.where((g < 225).any(0))                                         # head and shoulders
     y0, y1 = ys.min().item(), ys.max().item() + 1
     cols = torch.where((g[:, y0:(y0 + y1) // 2] < 225).any(0).any(0))[0]          # the head's width
     x0, x1 = cols.min().item(), cols.max().item() + 1
@@ -413,7 +411,7 @@ def probe_features(video, # an mp4 with a video stream (`01` or `02`)
     return (torch.cat([voiced.mean(1), voiced.std(1)]).numpy(),
             torch.cat([face.mean(0).flatten(), face.std(0).flatten()]).numpy())
 
-# %% ../nbs/01_synthetic.ipynb #32cc1996
+# %% ../nbs/01_synthetic.ipynb #9f637a37
 def linear_probe(xtr, ytr, xte, wd:float=0.05, max_iter:int=300)->np.ndarray:
     "Test log-probabilities [n_test, 8] of a multinomial logistic regression fitted (LBFGS) on standardised features"
     import torch
@@ -430,7 +428,7 @@ def linear_probe(xtr, ytr, xte, wd:float=0.05, max_iter:int=300)->np.ndarray:
     opt.step(closure)
     with torch.no_grad(): return lin(xte).log_softmax(1).numpy()
 
-# %% ../nbs/01_synthetic.ipynb #4adbfcca
+# %% ../nbs/01_synthetic.ipynb #77279742
 def _size(s:str):
     "argparse type for WxH"
     try: w, h = (int(v) for v in s.lower().split('x'))
@@ -447,11 +445,13 @@ def mmfer_synth(argv=None):
     ap.add_argument('--fps', type=float, default=15, help='frames per second (default 15; RAVDESS: about 30)')
     ap.add_argument('--song', action='store_true', help='add song recordings (emotions 1-6; none for actor 18)')
     ap.add_argument('--seed', type=int, default=0, help='random seed: the same seed gives the same files (default 0)')
-    ap.add_argument('--workers', type=int, default=os.cpu_count(), help='worker processes (default: all cores)')
+    ap.add_argument('--workers', type=int, default=min(os.cpu_count() or 1, 8), help='worker processes (default: cores, at most 8)')
     a = ap.parse_args(argv)
-    t0 = time.perf_counter()
-    try: files = make_synthetic_ravdess(a.out_dir, a.actors, a.per_emotion, a.size, a.fps, a.song, a.seed, workers=a.workers)
+    try: _plan(a.actors, a.per_emotion, a.size, a.fps, a.song, (1, 2, 3))
     except ValueError as e: ap.error(str(e))
+    t0 = time.perf_counter()
+    files = make_synthetic_ravdess(a.out_dir, a.actors, a.per_emotion, a.size, a.fps, a.song, a.seed,
+                                   workers=a.workers, progress=sys.stdout.isatty())  # a bar only on a terminal
     names = [parse_ravdess_name(f) for f in files]
     print(json.dumps(dict(out_dir=str(a.out_dir), files=len(files), recordings=len({n.recording for n in names}),
                           actors=len({n.actor for n in names}), seconds=round(time.perf_counter() - t0, 2))))
