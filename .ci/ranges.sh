@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD; tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 lower=(torch==2.8.0 torchaudio==2.8.0 torchvision==0.23.0 transformers==5.0.0 fastai==2.8.3 decord==0.6.0 av==15.0.0
-       numpy==1.26.4 fastprogress==1.0.0 soundfile==0.12.1 ipywidgets==8.0.0 matplotlib==3.8.0 seaborn==0.13.0)
+       numpy==1.26.4 fastprogress==1.0.0 soundfile==0.12.1 opencv-python-headless==4.8.1.78 ipywidgets==8.0.0 matplotlib==3.8.0 seaborn==0.13.0)
 upper=(torch==2.11.0 torchaudio==2.11.0 torchvision==0.26.0)   # and the newest of everything else that settings.ini allows
 for kind in lower upper; do
   python3.11 -m venv "$tmp/$kind"; . "$tmp/$kind/bin/activate"
