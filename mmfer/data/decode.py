@@ -4,7 +4,7 @@
 
 # %% ../../nbs/03_data.decode.ipynb #3f18e81f
 from __future__ import annotations
-import io, zipfile
+import io, re, zipfile
 from dataclasses import dataclass, asdict
 import numpy as np
 import cv2, decord, soundfile
@@ -42,6 +42,11 @@ def _open(ref):
     try: return open_source(ref)
     except (KeyError, OSError, zipfile.BadZipFile) as e: raise DecodeError(ref, f"cannot be read ({e})") from None
 
+def _why(e, ref)->str:
+    "A short reason from a decoder's exception: its last line without decord's log prefix or the file's path"
+    msg = re.sub(r'^\[[0-9:]+\] \S+: ', '', str(e).strip().splitlines()[-1])
+    return msg.replace(str(ref), 'the file').strip()[:120]
+
 def _reader_arg(ref):
     "What decord opens: a path, or a file object for a member of a zip archive"
     return _open(ref) if ZIP_SEP in str(ref) else str(ref)
@@ -55,7 +60,7 @@ def load_audio(ref, sample_rate:int=16000)->np.ndarray:
             return torchaudio.functional.resample(wav, sr, sample_rate).numpy() if sr != sample_rate else wav.numpy()
         return decord.AudioReader(_reader_arg(ref), sample_rate=sample_rate, mono=True)[:].asnumpy()[0].astype(np.float32)
     except (RuntimeError, soundfile.LibsndfileError, decord.DECORDError) as e:
-        reason = 'no audio stream' if "audio stream" in str(e) else f"unreadable audio ({str(e).splitlines()[-1][:120]})"
+        reason = 'no audio stream' if "audio stream" in str(e) else f"unreadable audio ({_why(e, ref)})"
         raise DecodeError(ref, reason) from None
 
 # %% ../../nbs/03_data.decode.ipynb #0f57d2b2
@@ -126,7 +131,7 @@ def crop_frames(frames:np.ndarray, box, size:int=224)->np.ndarray:
 def _video(ref):
     try: vr = decord.VideoReader(_reader_arg(ref))
     except (RuntimeError, decord.DECORDError) as e:
-        raise DecodeError(ref, f"unreadable video ({str(e).splitlines()[-1][:120]})") from None
+        raise DecodeError(ref, f"unreadable video ({_why(e, ref)})") from None
     if len(vr) < 2: raise DecodeError(ref, f"video has {len(vr)} frame(s)")
     return vr
 
@@ -148,7 +153,7 @@ def decode_recording(video_ref=None, # mp4 to take frames from (`01` or `02`), o
         out['indices'] = frame_indices(n, fps, on, off, cfg.num_frames)
         try: frames = vr.get_batch(out['indices'].tolist()).asnumpy()
         except (RuntimeError, decord.DECORDError) as e:
-            raise DecodeError(video_ref, f"frames could not be decoded ({str(e).splitlines()[-1][:120]})") from None
+            raise DecodeError(video_ref, f"frames could not be decoded ({_why(e, video_ref)})") from None
         box = face_box(frames, cfg)
         out['face'] = box is not None
         out['frames'] = crop_frames(frames, box, cfg.image_size)

@@ -6,6 +6,7 @@
 from __future__ import annotations
 import io, os, re, shutil, zipfile
 from pathlib import Path
+import numpy as np
 import pandas as pd
 from ..core import *
 
@@ -137,7 +138,7 @@ def select_sources(index:pd.DataFrame, mode:str='multimodal')->tuple:
     src = [_sources(r, mode) for r in index.itertuples()]
     df = index.assign(video_src=[v for v, a in src], audio_src=[a for v, a in src])
     ok = [v is not False and a is not False for v, a in src]
-    return df[ok].reset_index(drop=True), len(df) - sum(ok)
+    return df.loc[np.array(ok, dtype=bool)].reset_index(drop=True), len(df) - sum(ok)
 
 # %% ../../nbs/02_data.index.ipynb #2ab803f3
 SPLITS = {'fixed': 1, 'kfold6': 6, 'kfold5': 5}  # split -> number of folds
