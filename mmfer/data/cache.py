@@ -4,7 +4,7 @@
 
 # %% ../../nbs/04_data.cache.ipynb #98635b81
 from __future__ import annotations
-import argparse, hashlib, json, os, sys, time
+import argparse, hashlib, json, multiprocessing, os, sys, time
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
@@ -47,21 +47,23 @@ def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see 
                  folder, cfg:DecodeConfig)->dict:
     "Decode the recording of `row` into `folder/clips/` unless it is there; its index entry (`skipped` says why not)"
     f = Path(folder)/'clips'/f"{_stem(row)}.npz"
-    entry = dict(row, npz=f.name, face=None, skipped=None)
+    entry = dict(row, npz=f.name, face=None, skipped=None, notes='')
     if not f.exists():
         try: d = decode_recording(row['video_src'], row['audio_src'], cfg)
         except DecodeError as e: return dict(entry, skipped=dict(path=e.path, reason=e.reason))
-        arrays = dict(face=np.array(-1 if d['face'] is None else int(d['face'])))
+        except Exception as e:   # no input may stop the whole run: record it and go on
+            return dict(entry, skipped=dict(path=str(row['video_src'] or row['audio_src']), reason=f"unexpected {type(e).__name__}: {e}"))
+        arrays = dict(face=np.array(-1 if d['face'] is None else int(d['face'])), notes=np.array('; '.join(d['notes'])))
         if d['frames'] is not None: arrays['frames'] = d['frames']
         if d['audio'] is not None: arrays['audio'] = np.round(np.clip(d['audio'], -1, 1) * 32767).astype(np.int16)
         _save_atomic(f, **arrays)
-    with np.load(f) as z: face = int(z['face'])
-    return dict(entry, face=None if face < 0 else bool(face))
+    with np.load(f) as z: face, notes = int(z['face']), str(z['notes'])
+    return dict(entry, face=None if face < 0 else bool(face), notes=notes)
 
 def load_clip(folder, npz:str)->dict:
     "The arrays of the cached clip `npz` (a file name from the index): `frames` uint8 [T, S, S, 3] and/or `audio` float32 in [-1, 1]"
     with np.load(Path(folder)/'clips'/npz) as z:
-        out = {k: z[k] for k in z.files if k != 'face'}
+        out = {k: z[k] for k in z.files if k in ('frames', 'audio')}
     if 'audio' in out: out['audio'] = out['audio'].astype(np.float32) / 32767
     return out
 
@@ -98,8 +100,11 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
     (folder/'clips').mkdir(parents=True, exist_ok=True)
     _write_json(folder/'manifest.json', manifest)
     jobs = [(r, folder, cfg) for r in sel.to_dict('records')]
-    with ProcessPoolExecutor(workers) if workers > 1 else nullcontext() as ex:
-        done = ex.map(_prepare_one, jobs, chunksize=1) if ex else map(_prepare_one, jobs)
+    # spawned, not forked, workers: a forked worker of a process that had run torch hung here now and then; spawned
+    # workers import the job function by name, so take it from the module (in a notebook `_prepare_one` is __main__'s)
+    from mmfer.data import cache as m
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context('spawn')) if workers > 1 else nullcontext() as ex:
+        done = ex.map(m._prepare_one, jobs, chunksize=1) if ex else map(_prepare_one, jobs)
         if progress: done = progress_bar(done, total=len(jobs), leave=False)
         entries = list(done)
     skipped += [e['skipped'] for e in entries if e['skipped']]
@@ -109,6 +114,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
                 per_emotion={e: int((ok.label == e).sum()) for e in EMOTIONS if (ok.label == e).any()},
                 by_modality={MODALITIES[m]: sum(n.modality == m for n in names) for m in MODALITIES},
                 faces_found=int(ok.face.fillna(False).astype(bool).sum()), skipped=skipped,
+                converted=[dict(path=e['audio_src'], note=e['notes']) for e in entries if e['notes'] and not e['skipped']],
                 seconds=round(time.perf_counter() - t0, 2))
 
 # %% ../../nbs/04_data.cache.ipynb #57a06c65

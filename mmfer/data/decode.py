@@ -51,14 +51,18 @@ def _reader_arg(ref):
     "What decord opens: a path, or a file object for a member of a zip archive"
     return _open(ref) if ZIP_SEP in str(ref) else str(ref)
 
-def load_audio(ref, sample_rate:int=16000)->np.ndarray:
-    "Mono float32 waveform of `ref` (a wav, or the audio track of an mp4) at `sample_rate` Hz"
+def load_audio(ref, sample_rate:int=16000, notes:list=None)->np.ndarray:
+    "Mono float32 waveform of `ref` (a wav, or the audio track of an mp4) at `sample_rate` Hz; odd wav formats go to `notes`"
     try:
         if str(ref).lower().endswith('.wav'):
             with _open(ref) as f: wav, sr = soundfile.read(f, dtype='float32', always_2d=True)
+            if notes is not None and wav.shape[1] != 1: notes.append(f"{wav.shape[1]} channels mixed to mono")
+            if notes is not None and sr != 48000: notes.append(f"{sr} Hz, not RAVDESS's 48000 Hz")
             wav = torch.from_numpy(wav.mean(1))
-            return torchaudio.functional.resample(wav, sr, sample_rate).numpy() if sr != sample_rate else wav.numpy()
-        return decord.AudioReader(_reader_arg(ref), sample_rate=sample_rate, mono=True)[:].asnumpy()[0].astype(np.float32)
+        else:   # decord reads the track at 48 kHz (RAVDESS's rate: no resampling there); torchaudio does the rest
+            wav, sr = torch.from_numpy(decord.AudioReader(_reader_arg(ref), sample_rate=48000, mono=True)[:].asnumpy()[0]), 48000
+        wav = wav.float()
+        return (torchaudio.functional.resample(wav, sr, sample_rate) if sr != sample_rate else wav).numpy()
     except (RuntimeError, soundfile.LibsndfileError, decord.DECORDError) as e:
         reason = 'no audio stream' if "audio stream" in str(e) else f"unreadable audio ({_why(e, ref)})"
         raise DecodeError(ref, reason) from None
@@ -139,8 +143,8 @@ def decode_recording(video_ref=None, # mp4 to take frames from (`01` or `02`), o
                      audio_ref=None, # wav or mp4 to take audio from (`03` or `01`), or None
                      cfg:DecodeConfig=DecodeConfig())->dict:
     "Decode one recording: `frames` uint8 [T, S, S, 3] or None, `audio` float32 [n] or None, and what was found"
-    out = dict(frames=None, audio=None, face=None, onset=None, offset=None, indices=None)
-    wav = load_audio(audio_ref, cfg.sample_rate) if audio_ref is not None else None
+    out = dict(frames=None, audio=None, face=None, onset=None, offset=None, indices=None, notes=[])
+    wav = load_audio(audio_ref, cfg.sample_rate, out['notes']) if audio_ref is not None else None
     if wav is not None:
         if len(wav) < cfg.sample_rate // 10: raise DecodeError(audio_ref, f"audio lasts {len(wav) / cfg.sample_rate:.2f} s")
         out['onset'], out['offset'] = speech_bounds(wav, cfg.sample_rate)
