@@ -4,13 +4,15 @@
 
 # %% ../nbs/00_core.ipynb #0e45e69a
 from __future__ import annotations
-import re
+import os, re
+from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
 
 # %% auto #0
 __all__ = ['EMOTIONS', 'MODALITIES', 'VOCAL_CHANNELS', 'INTENSITIES', 'STATEMENTS', 'SONG_EMOTIONS', 'N_ACTORS', 'FIELDS',
-           'FIELD_CODES', 'EXTENSIONS', 'RavdessNameError', 'RavdessName', 'parse_ravdess_name', 'ravdess_name']
+           'FIELD_CODES', 'EXTENSIONS', 'RavdessNameError', 'RavdessName', 'parse_ravdess_name', 'ravdess_name',
+           'atomic_path']
 
 # %% ../nbs/00_core.ipynb #2fbc4bf3
 EMOTIONS = ('neutral', 'calm', 'happy', 'sad', 'angry', 'fearful', 'disgust', 'surprised')
@@ -111,3 +113,13 @@ def ravdess_name(modality:int, # 1 audio-video, 2 video-only, 3 audio-only
     for f, c in zip(FIELDS, codes):
         if not (isinstance(c, int) and c in FIELD_CODES[f]): raise _field_error(stem, f, c)
     return parse_ravdess_name(stem.with_name(stem.name + EXTENSIONS[modality]))
+
+# %% ../nbs/00_core.ipynb #54780315
+@contextmanager
+def atomic_path(path):
+    "Yield a temporary path beside `path`; it is renamed to `path` only if the block completes"
+    tmp = Path(path).with_name(Path(path).name + '.part')
+    try:
+        yield tmp
+        os.replace(tmp, path)
+    finally: tmp.unlink(missing_ok=True)

@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import av, decord
 from av.video.reformatter import VideoReformatter
-from contextlib import contextmanager, nullcontext
+from contextlib import nullcontext
 from fractions import Fraction
 from fastprogress.fastprogress import progress_bar
 from .core import *
@@ -303,17 +303,7 @@ def write_mp4(path, frames, fps:float, audio=None, # float [channels, n] in [-1,
         mux_audio(video, path, audio, sr)
     finally: video.unlink(missing_ok=True)
 
-# %% ../nbs/01_synthetic.ipynb #c906e9f6
-@contextmanager
-def _atomic(path):
-    "Yield a temporary path beside `path`; it becomes `path` only if the block completes"
-    tmp = Path(path).with_name(Path(path).name + '.part')
-    try:
-        yield tmp
-        os.replace(tmp, path)
-    finally: tmp.unlink(missing_ok=True)
-
-# %% ../nbs/01_synthetic.ipynb #8eff78b1
+# %% ../nbs/01_synthetic.ipynb #a9858c59
 def write_recording(out_dir, name:RavdessName, # Any modality: all three files of the recording can be written
                     seed:int=0, size=(160, 96), fps:float=15, modalities=(1, 2, 3))->list:
     "Write the `modalities` files of recording `name` into `out_dir/Actor_XX/`; returns their paths"
@@ -324,16 +314,16 @@ def write_recording(out_dir, name:RavdessName, # Any modality: all three files o
     frames = iter_frames(p, size, fps)  # a generator: consumed by the one video encode below
     stereo = lambda: np.stack([audio * (1 + p.actor['balance']), audio * (1 - p.actor['balance'])])
     if 2 in modalities:
-        with _atomic(path(2)) as t: encode_video(t, frames, fps)
+        with atomic_path(path(2)) as t: encode_video(t, frames, fps)
         if 1 in modalities:
-            with _atomic(path(1)) as t: mux_audio(path(2), t, stereo())  # the same video stream, plus audio
+            with atomic_path(path(1)) as t: mux_audio(path(2), t, stereo())  # the same video stream, plus audio
     elif 1 in modalities:
-        with _atomic(path(1)) as t: write_mp4(t, frames, fps, stereo())
+        with atomic_path(path(1)) as t: write_mp4(t, frames, fps, stereo())
     if 3 in modalities:
-        with _atomic(path(3)) as t: write_wav(t, audio)
+        with atomic_path(path(3)) as t: write_wav(t, audio)
     return [path(m) for m in sorted(modalities)]
 
-# %% ../nbs/01_synthetic.ipynb #7859ed9d
+# %% ../nbs/01_synthetic.ipynb #8eff78b1
 _COMBOS = [(i, s, r) for r in (1, 2) for s in (1, 2) for i in (1, 2)]  # intensity varies fastest
 
 def synthetic_recordings(actors=24, # Number of actors (1..N) or a list of actor numbers
@@ -358,7 +348,7 @@ def synthetic_recordings(actors=24, # Number of actors (1..N) or a list of actor
                 names += [ravdess_name(1, vc, e, i, s, r, a) for i, s, r in combos]
     return names
 
-# %% ../nbs/01_synthetic.ipynb #7cba91d2
+# %% ../nbs/01_synthetic.ipynb #cac16738
 def _plan(actors, per_emotion, size, fps, song, modalities)->list:
     "The recordings to write; a `ValueError` saying what is wrong with any argument"
     W, H = size
@@ -387,7 +377,7 @@ def make_synthetic_ravdess(out_dir, # Folder that receives the `Actor_XX/` folde
         if progress: done = progress_bar(done, total=len(jobs), leave=False)
         return [f for fs in done for f in fs]
 
-# %% ../nbs/01_synthetic.ipynb #78d8330c
+# %% ../nbs/01_synthetic.ipynb #d73ff4c9
 def probe_features(video, # an mp4 with a video stream (`01` or `02`)
                    audio=None, # a `03` wav, or None to read the audio track of `video`
                    n_frames:int=8)->tuple:
@@ -412,7 +402,7 @@ def probe_features(video, # an mp4 with a video stream (`01` or `02`)
     return (torch.cat([voiced.mean(1), voiced.std(1)]).numpy(),
             torch.cat([face.mean(0).flatten(), face.std(0).flatten()]).numpy())
 
-# %% ../nbs/01_synthetic.ipynb #9f637a37
+# %% ../nbs/01_synthetic.ipynb #6e51362d
 def linear_probe(xtr, ytr, xte, wd:float=0.05, max_iter:int=300)->np.ndarray:
     "Test log-probabilities [n_test, 8] of a multinomial logistic regression fitted (LBFGS) on standardised features"
     import torch
@@ -429,7 +419,7 @@ def linear_probe(xtr, ytr, xte, wd:float=0.05, max_iter:int=300)->np.ndarray:
     opt.step(closure)
     with torch.no_grad(): return lin(xte).log_softmax(1).numpy()
 
-# %% ../nbs/01_synthetic.ipynb #77279742
+# %% ../nbs/01_synthetic.ipynb #36e0cb74
 def _size(s:str):
     "argparse type for WxH"
     try: w, h = (int(v) for v in s.lower().split('x'))

@@ -35,14 +35,6 @@ def cache_folder(cache, manifest:dict)->Path:
 # %% ../../nbs/04_data.cache.ipynb #1202644d
 def _stem(row:dict)->str: return '-'.join(f"{int(row[k]):02d}" for k in KEY)
 
-def _save_atomic(path:Path, **arrays):
-    "np.savez to `path` through a temporary file, renamed when complete"
-    tmp = path.with_name(path.name + '.part')
-    try:
-        with open(tmp, 'wb') as f: np.savez(f, **arrays)
-        os.replace(tmp, path)
-    finally: tmp.unlink(missing_ok=True)
-
 def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see `select_sources`)
                  folder, cfg:DecodeConfig)->dict:
     "Decode the recording of `row` into `folder/clips/` unless it is there; its index entry (`skipped` says why not)"
@@ -56,7 +48,7 @@ def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see 
         arrays = dict(face=np.array(-1 if d['face'] is None else int(d['face'])), notes=np.array('; '.join(d['notes'])))
         if d['frames'] is not None: arrays['frames'] = d['frames']
         if d['audio'] is not None: arrays['audio'] = np.round(np.clip(d['audio'], -1, 1) * 32767).astype(np.int16)
-        _save_atomic(f, **arrays)
+        with atomic_path(f) as t, open(t, 'wb') as out: np.savez(out, **arrays)
     with np.load(f) as z: face, notes = int(z['face']), str(z['notes'])
     return dict(entry, face=None if face < 0 else bool(face), notes=notes)
 
@@ -68,9 +60,6 @@ def load_clip(folder, npz:str)->dict:
     return out
 
 # %% ../../nbs/04_data.cache.ipynb #f6262579
-def _write_json(path:Path, obj):
-    tmp = path.with_name(path.name + '.part'); tmp.write_text(json.dumps(obj, indent=1)); os.replace(tmp, path)
-
 def _prepare_one(args): return prepare_clip(*args)
 
 def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of them
@@ -98,7 +87,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
         raise FileNotFoundError(f"no usable RAVDESS {vocal} recordings for {mode} mode in {', '.join(roots)} (looked for "
                                 f"MM-VV-EE-II-SS-RR-AA.mp4/.wav files in folders and zip archives; found {len(names)} files)")
     (folder/'clips').mkdir(parents=True, exist_ok=True)
-    _write_json(folder/'manifest.json', manifest)
+    with atomic_path(folder/'manifest.json') as t: t.write_text(json.dumps(manifest, indent=1))
     jobs = [(r, folder, cfg) for r in sel.to_dict('records')]
     # spawned, not forked, workers: a forked worker of a process that had run torch hung here now and then; spawned
     # workers import the job function by name, so take it from the module (in a notebook `_prepare_one` is __main__'s)
@@ -109,7 +98,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
         entries = list(done)
     skipped += [e['skipped'] for e in entries if e['skipped']]
     ok = pd.DataFrame([e for e in entries if not e['skipped']]).drop(columns='skipped')
-    tmp = folder/'index.csv.part'; ok.to_csv(tmp, index=False); os.replace(tmp, folder/'index.csv')
+    with atomic_path(folder/'index.csv') as t: ok.to_csv(t, index=False)
     return dict(cache=str(folder), clips=len(ok), actors=sorted(int(a) for a in ok.actor.unique()),
                 per_emotion={e: int((ok.label == e).sum()) for e in EMOTIONS if (ok.label == e).any()},
                 by_modality={MODALITIES[m]: sum(n.modality == m for n in names) for m in MODALITIES},
