@@ -6,7 +6,7 @@
 3. peak memory (max RSS) of a preparation run in a fresh process.
 
 Usage: python benchmarks/data.py [--actors N]   (prints a markdown report for BENCHMARKS.md)"""
-import argparse, json, os, platform, resource, shutil, subprocess, sys, tempfile, time
+import argparse, os, platform, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 import numpy as np, torch, decord
 from mmfer.synthetic import make_synthetic_ravdess

@@ -336,7 +336,7 @@ def synthetic_recordings(actors=24, # Number of actors (1..N) or a list of actor
         if not 1 <= actors <= N_ACTORS: raise ValueError(f"actors must be 1-{N_ACTORS}, got {actors}")
         actors = range(1, actors + 1)
     actors = sorted(set(actors))
-    if not actors or (bad := [a for a in actors if not 1 <= a <= N_ACTORS]):
+    if not actors or any(not 1 <= a <= N_ACTORS for a in actors):
         raise ValueError(f"actors must be numbers 1-{N_ACTORS}, got {actors}")
     if not 1 <= per_emotion <= 8: raise ValueError(f"per_emotion must be 1-8 (RAVDESS has 8 per emotion), got {per_emotion}")
     names = []

@@ -4,7 +4,7 @@
 
 # %% ../../nbs/03_data.decode.ipynb #3f18e81f
 from __future__ import annotations
-import io, re, zipfile
+import re, zipfile
 from dataclasses import dataclass, asdict
 import numpy as np
 import cv2, decord, soundfile

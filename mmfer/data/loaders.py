@@ -4,7 +4,7 @@
 
 # %% ../../nbs/05_data.loaders.ipynb #429e1d37
 from __future__ import annotations
-from dataclasses import dataclass, asdict
+from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import torch, torchaudio
@@ -14,9 +14,9 @@ from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
 from fastai.data.transforms import CategoryMap
 from ..core import *
-from .index import split_index, MODES
+from .index import split_index
 from .decode import DecodeConfig
-from .cache import load_cache, load_clip, prepare_cache, cache_folder, cache_manifest
+from .cache import load_cache, load_clip, prepare_cache
 
 # %% auto #0
 __all__ = ['Augment', 'augment_audio', 'augment_frames', 'colour_jitter', 'ClipDataset', 'ClipDataLoader', 'ravdess_dataloaders']
