@@ -194,7 +194,7 @@ def create_model(preset:str|ModelConfig='tiny', pretrained:bool|None=None, **ove
     return MultimodalFER(config, load_pretrained=pretrained)
 
 # %% ../../nbs/10_model.core.ipynb #3aad7e0c
-def _fmt_params(n): return f"{n/1e6:,.1f}M" if n >= 1e5 else f"{n/1e3:,.1f}K" if n >= 1e3 else str(n)
+def _fmt_params(n): return f"{n/1e6:,.1f}M" if n >= 1e6 else f"{n/1e3:,.1f}K" if n >= 1e3 else str(n)
 def _fmt_bytes(n): return f"{n/2**30:.2f} GiB" if n >= 2**30 else f"{n/2**20:.1f} MiB"
 
 def activation_bytes(model:MultimodalFER, dtype=torch.bfloat16):

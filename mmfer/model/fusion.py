@@ -8,11 +8,17 @@ import torch
 from torch import nn
 from transformers import Lfm2Model, Lfm2Config
 from .audio import pretrained_backbone, backbone_from_config, _quiet_transformers
+import logging
 
 # %% auto #0
 __all__ = ['fusion_lm', 'GatedProjection', 'Fusion']
 
-# %% ../../nbs/08_model.fusion.ipynb #7a16ed39
+# %% ../../nbs/08_model.fusion.ipynb #a513008c
+class _NoConvKernelHint(logging.Filter):
+    def filter(self, record): return 'causal_conv1d' not in record.getMessage()
+logging.getLogger('transformers.integrations.hub_kernels').addFilter(_NoConvKernelHint())
+
+# %% ../../nbs/08_model.fusion.ipynb #783e29fc
 def fusion_lm(source:str|None=None, config:dict|None=None, layers:int|None=None) -> Lfm2Model:
     "An `Lfm2Model` with the first `layers` layers of `source` (hub id or folder), or random from `config`"
     if source is not None:
@@ -31,7 +37,7 @@ def fusion_lm(source:str|None=None, config:dict|None=None, layers:int|None=None)
     lm.embed_tokens = None
     return lm
 
-# %% ../../nbs/08_model.fusion.ipynb #783e29fc
+# %% ../../nbs/08_model.fusion.ipynb #a2222b24
 class GatedProjection(nn.Module):
     "[..., d_in] -> [..., d_out]: `value(x) * sigmoid(gate(x))` after a LayerNorm"
     def __init__(self, d_in, d_out):
@@ -42,7 +48,7 @@ class GatedProjection(nn.Module):
         h = self.norm(x)
         return self.value(h) * torch.sigmoid(self.gate(h))
 
-# %% ../../nbs/08_model.fusion.ipynb #581f00d9
+# %% ../../nbs/08_model.fusion.ipynb #1051438a
 class Fusion(nn.Module):
     "Audio [B, S, D_a] and visual [B, S, D_v] segments (either may be None) -> [B, S, out_dim]"
     def __init__(self, lm:Lfm2Model, audio_dim, visual_dim, segments=8, out_dim=512):
