@@ -48,7 +48,7 @@ def main(cuda=False, steps=3):
     for name in PRESETS:
         with torch.device('meta'): m = create_model(name, pretrained=False)
         total = sum(p.numel() for p in m.parameters()); train = sum(p.numel() for p in m.parameters() if p.requires_grad)
-        print(f"| {name} | {total/1e6:,.1f}M | {train/1e6:,.1f}M | {CLAIMED.get(name, '-')} |")
+        print(f"| {name} | {total:,} | {train:,} | {CLAIMED.get(name, '-')} |")
     print("\n### Training steps, fp32 on the CPU\n")
     print("| preset | batch | seconds per step | samples/s |\n|---|---|---|---|")
     for name, bs in [('tiny', 8), ('lightweight', 2)]:
