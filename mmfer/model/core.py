@@ -193,7 +193,7 @@ def create_model(preset:str|ModelConfig='tiny', pretrained:bool|None=None, **ove
     if pretrained is None: pretrained = bool(config.audio_encoder and config.vision_encoder and config.fusion_lm)
     return MultimodalFER(config, load_pretrained=pretrained)
 
-# %% ../../nbs/10_model.core.ipynb #3aad7e0c
+# %% ../../nbs/10_model.core.ipynb #31ebfc74
 def _fmt_params(n): return f"{n/1e6:,.1f}M" if n >= 1e6 else f"{n/1e3:,.1f}K" if n >= 1e3 else str(n)
 def _fmt_bytes(n): return f"{n/2**30:.2f} GiB" if n >= 2**30 else f"{n/2**20:.1f} MiB"
 
@@ -269,7 +269,7 @@ def model_summary(model:MultimodalFER, batch_size=8, memory=True) -> ModelSummar
 
 MultimodalFER.summary = model_summary
 
-# %% ../../nbs/10_model.core.ipynb #9c6a34b1
+# %% ../../nbs/10_model.core.ipynb #2031b240
 FORMAT = 1
 # fields that change how the model runs, not which weights it has
 RUNTIME_FIELDS = {'frame_chunk', 'dropout', 'modality_dropout', 'spec_augment', 'freeze_audio', 'freeze_vision',
