@@ -30,8 +30,9 @@ def pretrained_backbone(cls, source:str, **overrides):
         except OSError as e: raise OSError(f"{source}: cannot read a {cfg_cls.__name__} from it ({e})") from e
         for k,v in overrides.items(): setattr(config, k, v)
         model, info = cls.from_pretrained(str(source), config=config, dtype=torch.float32, output_loading_info=True)
-    if info.get('missing_keys'):
-        missing = sorted(info['missing_keys'])
+    # BatchNorm's step counter is not a weight (it only matters with momentum=None), and converted checkpoints omit it
+    missing = sorted(k for k in info.get('missing_keys', ()) if not k.endswith('num_batches_tracked'))
+    if missing:
         raise ValueError(f"{source}: {len(missing)} weights of {cls.__name__} are not in the checkpoint "
                          f"(first: {missing[:5]}); refusing to train random layers as pretrained ones")
     return model
@@ -82,21 +83,24 @@ class SpecAugment(nn.Module):
         super().__init__()
         self.freq_masks,self.freq_width,self.time_masks,self.time_width = freq_masks,freq_width,time_masks,time_width
 
-    def _masks(self, B, size, n, width, device):
-        "[B, size] bool: `n` random bands of up to `width` per row"
-        pos = torch.arange(size, device=device)[None]
-        out = torch.zeros(B, size, dtype=torch.bool, device=device)
+    def _masks(self, size, n, width, valid):
+        "[B, size] bool: `n` random bands of up to `width` [B] within the first `valid` [B] positions of each row"
+        B,dev = len(valid),valid.device
+        pos = torch.arange(size, device=dev)[None]
+        out = torch.zeros(B, size, dtype=torch.bool, device=dev)
         for _ in range(n):
-            w = (torch.rand(B, 1, device=device) * (width + 1)).long()
-            start = (torch.rand(B, 1, device=device) * (size - w + 1)).long()
-            out |= (pos >= start) & (pos < start + w)
+            w = (torch.rand(B, device=dev) * (width + 1)).long()
+            start = (torch.rand(B, device=dev) * (valid - w + 1).clamp(min=1)).long()
+            out |= (pos >= start[:,None]) & (pos < (start + w)[:,None])
         return out
 
-    def forward(self, feats):
+    def forward(self, feats, mask=None):
+        "`mask` [B, frames] marks valid frames: time masks are sized and placed within each example's valid part"
         if not self.training: return feats
         B,T,F = feats.shape
-        f = self._masks(B, F, self.freq_masks, min(self.freq_width, F), feats.device)
-        t = self._masks(B, T, self.time_masks, int(self.time_width*T), feats.device)
+        valid = mask.sum(1).long() if mask is not None else torch.full((B,), T, device=feats.device)
+        f = self._masks(F, self.freq_masks, torch.full_like(valid, min(self.freq_width, F)), torch.full_like(valid, F))
+        t = self._masks(T, self.time_masks, (self.time_width*valid).long(), valid)
         return feats.masked_fill(f[:,None,:] | t[:,:,None], 0.)
 
 # %% ../../nbs/06_model.audio.ipynb #e618897e
@@ -140,6 +144,6 @@ class AudioBranch(nn.Module):
 
     def forward(self, audio, audio_lengths=None):
         feats, mask = self.frontend(audio, audio_lengths)
-        if self.specaug is not None: feats = self.specaug(feats)
+        if self.specaug is not None: feats = self.specaug(feats, mask)
         out = self.encoder(input_features=feats, attention_mask=mask.long())
         return self.pool(out.last_hidden_state, out.attention_mask.bool())

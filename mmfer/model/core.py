@@ -197,28 +197,40 @@ def create_model(preset:str|ModelConfig='tiny', pretrained:bool|None=None, **ove
 def _fmt_params(n): return f"{n/1e6:,.1f}M" if n >= 1e6 else f"{n/1e3:,.1f}K" if n >= 1e3 else str(n)
 def _fmt_bytes(n): return f"{n/2**30:.2f} GiB" if n >= 2**30 else f"{n/2**20:.1f} MiB"
 
-def activation_bytes(model:MultimodalFER, dtype=torch.bfloat16):
-    "Bytes autograd saves for backward in one training-mode forward pass of a single random example"
+def _saved_bytes(model, bs, dtype):
+    "Bytes of the tensors autograd saves in one training-mode forward pass of `bs` random examples"
     c = model.config
     params = {p.data_ptr() for p in model.parameters()}
     seen, total = set(), 0
     def pack(t):
         nonlocal total
-        key = (t.data_ptr(), t.untyped_storage().nbytes()) if t.device.type != 'meta' else (id(t), 0)
+        key = (t.untyped_storage().data_ptr(), t.untyped_storage().nbytes())
         if t.data_ptr() not in params and key not in seen:
-            seen.add(key); total += t.untyped_storage().nbytes()
+            seen.add(key); total += key[1]
         return t
     dev = next(model.parameters()).device
-    audio = torch.randn(1, int(c.sample_rate * c.clip_seconds), device=dev) * 0.1
-    frames = torch.rand(1, c.num_frames, 3, c.image_size, c.image_size, device=dev)
+    audio = torch.randn(bs, int(c.sample_rate * c.clip_seconds), device=dev) * 0.1
+    frames = torch.rand(bs, c.num_frames, 3, c.image_size, c.image_size, device=dev)
+    with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t), torch.autocast(dev.type, dtype=dtype):
+        out = model(audio=audio, frames=frames)
+    del out
+    return total
+
+def activation_bytes(model:MultimodalFER, batch_size=8, dtype=torch.bfloat16):
+    "Estimated bytes autograd saves for backward in a training step of `batch_size`, from passes of 1 and 2 examples"
+    c = model.config
+    buffers = {k: v.clone() for k,v in model.named_buffers()}      # BatchNorm statistics must not learn from noise
     was_training, p_drop = model.training, c.modality_dropout
     model.train(); c.modality_dropout = 0.
     try:
-        with torch.autograd.graph.saved_tensors_hooks(pack, lambda t: t), torch.autocast(dev.type, dtype=dtype):
-            out = model(audio=audio, frames=frames)
-        del out
-    finally: model.train(was_training); c.modality_dropout = p_drop
-    return total
+        with torch.random.fork_rng(devices=[]):
+            one, two = _saved_bytes(model, 1, dtype), _saved_bytes(model, 2, dtype)
+    finally:
+        model.train(was_training); c.modality_dropout = p_drop
+        with torch.no_grad():
+            for k,v in model.named_buffers(): v.copy_(buffers[k])
+    per_example = max(two - one, 0)
+    return (one - per_example) + batch_size*per_example   # fixed part (e.g. bf16 weight copies) + per example
 
 class ModelSummary:
     "Parameters per part, their origin, frozen or not, and an estimate of training memory"
@@ -262,7 +274,7 @@ def model_summary(model:MultimodalFER, batch_size=8, memory=True) -> ModelSummar
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
     mem = None
     if memory:
-        act = activation_bytes(model) * batch_size
+        act = activation_bytes(model, batch_size)
         mem = dict(weights=4*total, gradients=4*trainable, optimizer=8*trainable, activations=act)
         mem['total'] = sum(mem.values())
     return ModelSummary(rows, total, trainable, mem, batch_size)

@@ -35,6 +35,8 @@ def fusion_lm(source:str|None=None, config:dict|None=None, layers:int|None=None)
         lm = backbone_from_config(Lfm2Model, cfg, num_hidden_layers=n, layer_types=list(types[:n]),
                                   vocab_size=1, pad_token_id=None, bos_token_id=None, eos_token_id=None)
     lm.embed_tokens = None
+    # the same config whichever way the layers were built, so a saved model matches its rebuilt self
+    lm.config.vocab_size, lm.config.pad_token_id, lm.config.bos_token_id, lm.config.eos_token_id = 1, None, None, None
     return lm
 
 # %% ../../nbs/08_model.fusion.ipynb #a2222b24
