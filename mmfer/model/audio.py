@@ -11,7 +11,8 @@ import transformers
 from transformers import ParakeetEncoder, ParakeetEncoderConfig
 
 # %% auto #0
-__all__ = ['pretrained_backbone', 'backbone_from_config', 'LogMel', 'SpecAugment', 'SegmentPool', 'audio_encoder', 'AudioBranch']
+__all__ = ['TINY_AUDIO', 'pretrained_backbone', 'backbone_from_config', 'LogMel', 'SpecAugment', 'SegmentPool', 'audio_encoder',
+           'AudioBranch']
 
 # %% ../../nbs/06_model.audio.ipynb #a1d9a2ba
 @contextlib.contextmanager
@@ -147,3 +148,8 @@ class AudioBranch(nn.Module):
         if self.specaug is not None: feats = self.specaug(feats, mask)
         out = self.encoder(input_features=feats, attention_mask=mask.long())
         return self.pool(out.last_hidden_state, out.attention_mask.bool())
+
+# %% ../../nbs/06_model.audio.ipynb #49ee8e34
+# the FastConformer of the `tiny` preset: for tests and the CPU demo (no layer drop, so every layer always trains)
+TINY_AUDIO = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
+                  subsampling_conv_channels=16, layerdrop=0.0)

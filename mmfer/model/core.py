@@ -4,7 +4,7 @@
 
 # %% ../../nbs/10_model.core.ipynb #4151df0d
 from __future__ import annotations
-import copy, json, math
+import copy, json
 from dataclasses import dataclass, field, asdict, fields
 from pathlib import Path
 import torch
@@ -12,9 +12,9 @@ from torch import nn
 from safetensors.torch import save_file, load_file
 import mmfer
 from ..core import EMOTIONS, atomic_path
-from .audio import AudioBranch, audio_encoder
-from .visual import VisualBranch, vision_encoder, image_stats
-from .fusion import Fusion, fusion_lm
+from .audio import AudioBranch, audio_encoder, TINY_AUDIO
+from .visual import VisualBranch, vision_encoder, image_stats, TINY_VISION
+from .fusion import Fusion, fusion_lm, TINY_LFM2
 from .classifier import Classifier, POOLINGS
 
 # %% auto #0
@@ -81,15 +81,8 @@ _HUB = dict(audio_encoder='nvidia/parakeet-ctc-0.6b', audio_config=PARAKEET_CTC_
             vision_encoder='google/siglip2-base-patch16-224', vision_config=SIGLIP2_BASE_224,
             fusion_lm='LiquidAI/LFM2-700M', fusion_config=LFM2_700M)
 PRESETS = dict(
-    tiny=dict(num_frames=16, image_size=64,
-              audio_config=dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
-                                subsampling_conv_channels=16, layerdrop=0.0),
-              vision_config=dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
-                                 image_size=64, patch_size=8),
-              roi_keep=16, temporal_dim=32, heads=2,
-              fusion_config=dict(hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=4,
-                                 num_key_value_heads=2, full_attn_idxs=[1], max_position_embeddings=64),
-              fusion_dim=64, classifier_hidden=[32]),
+    tiny=dict(num_frames=16, image_size=TINY_VISION['image_size'], audio_config=TINY_AUDIO, vision_config=TINY_VISION,
+              roi_keep=16, temporal_dim=32, heads=2, fusion_config=TINY_LFM2, fusion_dim=64, classifier_hidden=[32]),
     lightweight=dict(**_HUB, fusion_layers=4, temporal_dim=768, temporal_blocks=['gscb', 'attn'], heads=8,
                      freeze_audio=True, freeze_vision=True),
     full=dict(**_HUB, fusion_layers=8, temporal_dim=768, temporal_blocks=['gscb', 'attn', 'gscb', 'attn'], heads=8),
@@ -115,8 +108,7 @@ class MultimodalFER(nn.Module):
             missing = [k for k in ('audio_encoder', 'vision_encoder', 'fusion_lm') if not getattr(c, k)]
             if missing: raise ValueError(f"pretrained=True needs a hub id or folder for {missing} (preset {c.preset!r})")
         a_enc = audio_encoder(c.audio_encoder if load_pretrained else None, c.audio_config)
-        v_enc = vision_encoder(c.vision_encoder if load_pretrained else None,
-                               {**c.vision_config, 'image_size': c.vision_config.get('image_size', c.image_size)})
+        v_enc = vision_encoder(c.vision_encoder if load_pretrained else None, {'image_size': c.image_size, **c.vision_config})
         lm = fusion_lm(c.fusion_lm if load_pretrained else None, c.fusion_config, c.fusion_layers)
         if load_pretrained:
             c.pretrained = True
@@ -187,9 +179,8 @@ def create_model(preset:str|ModelConfig='tiny', pretrained:bool|None=None, **ove
     if isinstance(preset, ModelConfig): d = preset.to_dict()
     else:
         if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}: use one of {list(PRESETS)}")
-        d = dict(preset=preset, **copy.deepcopy(PRESETS[preset]))
-    d.update(copy.deepcopy(overrides))
-    config = ModelConfig.from_dict(d)
+        d = dict(preset=preset, **PRESETS[preset])
+    config = ModelConfig.from_dict({**d, **overrides})     # from_dict deep-copies: PRESETS stay untouched
     if pretrained is None: pretrained = bool(config.audio_encoder and config.vision_encoder and config.fusion_lm)
     return MultimodalFER(config, load_pretrained=pretrained)
 
@@ -254,22 +245,22 @@ class ModelSummary:
 def model_summary(model:MultimodalFER, batch_size=8, memory=True) -> ModelSummary:
     "Parameters per part, which are pretrained and frozen, and (if `memory`) estimated training memory"
     c = model.config
-    def origin(src, part):
-        return f"pretrained: {src}" if c.pretrained and src else "random init"
-    parts = [('audio encoder (ParakeetEncoder)', model.audio.encoder, origin(c.audio_encoder, 'audio'), c.freeze_audio),
-             ('audio log-mel + segment pooling', model.audio, 'random init', False),
-             ('vision encoder (SiglipVisionModel)', model.visual.encoder, origin(c.vision_encoder, 'vision'), c.freeze_vision),
-             ('visual ROI + temporal + pooling', model.visual, 'random init', False),
-             (f'fusion LFM2 layers (Lfm2Model, {c.fusion_layers})', model.fusion.lm, origin(c.fusion_lm, 'fusion'), c.freeze_fusion),
-             ('fusion projections + embeddings', model.fusion, 'random init', False),
-             ('classifier', model.classifier, 'random init', False)]
-    backbone_ids = {id(p) for _,mod,_,_ in parts[0::2][:3] for p in mod.parameters()}
-    rows = []
-    for i,(name, mod, weights, frozen) in enumerate(parts):
-        ps = list(mod.parameters())
-        if i in (1, 3, 5): ps = [p for p in ps if id(p) not in backbone_ids]   # the branch minus its backbone
-        rows.append(dict(part=name, params=sum(p.numel() for p in ps),
-                         trainable=sum(p.numel() for p in ps if p.requires_grad), weights=weights, frozen=frozen))
+    def row(name, ps, weights='random init', frozen=False):
+        return dict(part=name, params=sum(p.numel() for p in ps), trainable=sum(p.numel() for p in ps if p.requires_grad),
+                    weights=weights, frozen=frozen)
+    def backbone(name, part, src):
+        return row(name, list(model.backbone(part).parameters()), f"pretrained: {src}" if c.pretrained and src else
+                   'random init', getattr(c, f'freeze_{part}'))
+    def head(name, branch, part):   # a branch without its backbone
+        inner = {id(p) for p in model.backbone(part).parameters()}
+        return row(name, [p for p in branch.parameters() if id(p) not in inner])
+    rows = [backbone('audio encoder (ParakeetEncoder)', 'audio', c.audio_encoder),
+            head('audio log-mel + segment pooling', model.audio, 'audio'),
+            backbone('vision encoder (SiglipVisionModel)', 'vision', c.vision_encoder),
+            head('visual ROI + temporal + pooling', model.visual, 'vision'),
+            backbone(f'fusion LFM2 layers (Lfm2Model, {c.fusion_layers})', 'fusion', c.fusion_lm),
+            head('fusion projections + embeddings', model.fusion, 'fusion'),
+            row('classifier', list(model.classifier.parameters()))]
     total = sum(p.numel() for p in model.parameters())
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
     mem = None

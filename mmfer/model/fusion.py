@@ -11,7 +11,7 @@ from .audio import pretrained_backbone, backbone_from_config, _quiet_transformer
 import logging
 
 # %% auto #0
-__all__ = ['fusion_lm', 'GatedProjection', 'Fusion']
+__all__ = ['TINY_LFM2', 'fusion_lm', 'GatedProjection', 'Fusion']
 
 # %% ../../nbs/08_model.fusion.ipynb #a513008c
 class _NoConvKernelHint(logging.Filter):
@@ -78,3 +78,8 @@ class Fusion(nn.Module):
         x = torch.stack([a + self.modality[0].to(a.dtype), v + self.modality[1].to(v.dtype)], 2).flatten(1, 2)
         h = self.lm(inputs_embeds=x, use_cache=False).last_hidden_state       # [B, 2S, D]: a1 v1 a2 v2 ...
         return self.out(h.reshape(B, self.segments, -1))
+
+# %% ../../nbs/08_model.fusion.ipynb #fab18814
+# the LFM2 of the `tiny` preset: a conv layer, then an attention layer
+TINY_LFM2 = dict(hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=4,
+                 num_key_value_heads=2, full_attn_idxs=[1], max_position_embeddings=64)

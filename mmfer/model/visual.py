@@ -12,8 +12,8 @@ from transformers.utils import cached_file
 from .audio import pretrained_backbone, backbone_from_config, SegmentPool
 
 # %% auto #0
-__all__ = ['vision_encoder', 'image_stats', 'RoiCompress', 'FeedForward', 'GSCB', 'AttentionBlock', 'TemporalEncoder',
-           'VisualBranch']
+__all__ = ['TINY_VISION', 'vision_encoder', 'image_stats', 'RoiCompress', 'FeedForward', 'GSCB', 'AttentionBlock',
+           'TemporalEncoder', 'VisualBranch']
 
 # %% ../../nbs/07_model.visual.ipynb #ec080127
 def vision_encoder(source:str|None=None, config:dict|None=None, **overrides) -> SiglipVisionModel:
@@ -119,15 +119,12 @@ class VisualBranch(nn.Module):
         self.register_buffer('mean', torch.tensor(image_mean, dtype=torch.float32).view(1, 3, 1, 1))
         self.register_buffer('std', torch.tensor(image_std, dtype=torch.float32).view(1, 3, 1, 1))
         D = encoder.config.hidden_size
-        self.out_dim = temporal_dim or D
+        self.dim = temporal_dim or D
         self.roi = RoiCompress(D, roi_keep, roi_queries, heads)
         self.frame_pool = SegmentPool(D, 1)
-        self.proj = nn.Linear(D, self.out_dim)
-        self.temporal = TemporalEncoder(self.out_dim, temporal_blocks, max_frames, heads, dropout=dropout)
-        self.pool = SegmentPool(self.out_dim, segments)
-
-    @property
-    def dim(self): return self.out_dim
+        self.proj = nn.Linear(D, self.dim)
+        self.temporal = TemporalEncoder(self.dim, temporal_blocks, max_frames, heads, dropout=dropout)
+        self.pool = SegmentPool(self.dim, segments)
 
     def encode_frames(self, frames):
         "Patch tokens [N, P, D] of frames [N, 3, H, W] in [0, 1], `frame_chunk` frames at a time"
@@ -141,3 +138,8 @@ class VisualBranch(nn.Module):
         tokens = self.encode_frames(frames.flatten(0, 1))
         f = self.frame_pool(self.roi(tokens)).squeeze(1).view(B, T, -1)
         return self.pool(self.temporal(self.proj(f)))
+
+# %% ../../nbs/07_model.visual.ipynb #a392df4f
+# the SigLIP of the `tiny` preset: 64 px frames in 8 px patches
+TINY_VISION = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
+                   image_size=64, patch_size=8)
