@@ -261,7 +261,7 @@ def _check_format(dls, config):
 
 # %% ../nbs/11_learner.ipynb #8d3a8cf8
 def mmfer_learner(dls, # `DataLoaders` of (audio, frames, label), e.g. from `ravdess_dataloaders`
-                  model='tiny', # A preset name, a `ModelConfig` or a `MultimodalFER`
+                  model='tiny', # A preset name, a `ModelConfig`, a `MultimodalFER` or a `CachedFER`
                   pretrained:bool|None=None, # Load the backbones named in the config (default: when all are named)
                   modality:str='multimodal', # 'multimodal', 'audio' or 'visual'
                   lr:float=1e-3, # Default learning rate of `fit_one_cycle`
@@ -278,7 +278,7 @@ def mmfer_learner(dls, # `DataLoaders` of (audio, frames, label), e.g. from `rav
                   **overrides, # `ModelConfig` fields, e.g. `dropout=0.2`
                  )->MultimodalFERLearner:
     "A fastai `Learner` that trains a `MultimodalFER` on `dls`"
-    if isinstance(model, MultimodalFER):
+    if isinstance(model, nn.Module):   # a MultimodalFER, or a `CachedFER` (see `13_features`)
         if overrides: raise ValueError(f"overrides {sorted(overrides)} need a preset or ModelConfig, not a built model")
     else: model = create_model(model, pretrained, **overrides)
     _check_format(dls, model.config)

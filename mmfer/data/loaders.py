@@ -100,7 +100,7 @@ def _frames_to_float(b):
 
 class ClipDataLoader(DataLoader):
     "A fastai `DataLoader` of (audio, frames, label) clips that can show its batches"
-    def __init__(self, dataset, **kwargs): super().__init__(dataset, after_batch=_frames_to_float, **kwargs)
+    def __init__(self, dataset, **kwargs): super().__init__(dataset, **{"after_batch": _frames_to_float, **kwargs})  # `new()` passes it again
 
     @property
     def vocab(self): return self.dataset.vocab

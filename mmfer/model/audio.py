@@ -143,11 +143,14 @@ class AudioBranch(nn.Module):
     @property
     def dim(self): return self.encoder.config.hidden_size
 
-    def forward(self, audio, audio_lengths=None):
+    def encode(self, audio, audio_lengths=None):
+        "Encoder states [B, L, D_a] and their mask [B, L] (what a feature cache stores)"
         feats, mask = self.frontend(audio, audio_lengths)
         if self.specaug is not None: feats = self.specaug(feats, mask)
         out = self.encoder(input_features=feats, attention_mask=mask.long())
-        return self.pool(out.last_hidden_state, out.attention_mask.bool())
+        return out.last_hidden_state, out.attention_mask.bool()
+
+    def forward(self, audio, audio_lengths=None): return self.pool(*self.encode(audio, audio_lengths))
 
 # %% ../../nbs/06_model.audio.ipynb #49ee8e34
 # the FastConformer of the `tiny` preset: for tests and the CPU demo (no layer drop, so every layer always trains)

@@ -168,6 +168,10 @@ class MultimodalFER(nn.Module):
         if frames is not None and frames.dtype == torch.uint8: frames = frames.float() / 255
         a = self.audio(audio, audio_lengths) if audio is not None else None
         v = self.visual(frames) if frames is not None else None
+        return self.fuse(a, v)
+
+    def fuse(self, a=None, v=None):
+        "Logits from the branch outputs `a` [B, S, D_a] and `v` [B, S, D_v] (either may be None)"
         a_keep = v_keep = None
         if self.training and self.config.modality_dropout > 0 and a is not None and v is not None:
             a_keep, v_keep = self._modality_keep(a.shape[0], a.device)

@@ -134,9 +134,11 @@ class VisualBranch(nn.Module):
     def forward(self, frames):
         if frames.ndim != 5 or frames.shape[2] != 3 or frames.shape[-2:] != (self.image_size, self.image_size):
             raise ValueError(f"frames must be [B, T, 3, {self.image_size}, {self.image_size}], got {list(frames.shape)}")
-        B,T = frames.shape[:2]
-        tokens = self.encode_frames(frames.flatten(0, 1))
-        f = self.frame_pool(self.roi(tokens)).squeeze(1).view(B, T, -1)
+        return self.from_tokens(self.encode_frames(frames.flatten(0, 1)), frames.shape[0])
+
+    def from_tokens(self, tokens, B):
+        "The branch after the encoder: patch tokens [B*T, P, D] -> [B, segments, dim]"
+        f = self.frame_pool(self.roi(tokens)).squeeze(1).view(B, tokens.shape[0] // B, -1)
         return self.pool(self.temporal(self.proj(f)))
 
 # %% ../../nbs/07_model.visual.ipynb #a392df4f
