@@ -129,7 +129,13 @@ class SegmentPool(nn.Module):
 def audio_encoder(source:str|None=None, config:dict|None=None, **overrides) -> ParakeetEncoder:
     "A `ParakeetEncoder`: pretrained from `source` (hub id or folder), else random from `config` (+ `overrides`)"
     if source is not None: return pretrained_backbone(ParakeetEncoder, source, **overrides)
-    return backbone_from_config(ParakeetEncoder, config or {}, **overrides)
+    enc = backbone_from_config(ParakeetEncoder, config or {}, **overrides)
+    # transformers initialises the subsampling convs with N(0, initializer_range=0.02): three of them shrink the
+    # log-mel to ~1e-8 (measured at the `tiny` size), so a random-init encoder barely sees its input and its first
+    # gradients are ~1e5. PyTorch's fan-in init keeps the scale.
+    for m in enc.subsampling.modules():
+        if isinstance(m, (nn.Conv2d, nn.Linear)): m.reset_parameters()
+    return enc
 
 class AudioBranch(nn.Module):
     "Waveform [B, samples] at `sample_rate` -> [B, segments, D_a]"
