@@ -158,6 +158,8 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
         set_seed(seed + k)
         dls = ravdess_dataloaders(folder, split, k, bs=bs, seed=seed + k)
         log(f"{split} fold {k}: {len(dls.train.dataset)} train / {len(dls.valid.dataset)} valid / {len(dls[2].dataset)} test clips")
+        if not len(dls.valid.dataset):
+            raise ValueError(f"{folder}: no clips of the validation actors of {split} fold {k}, which picks the best epoch")
         r = train_fold(dls, fdir, preset, modality, epochs, lr, effective_bs, precision, freeze_backbones,
                        resume and (fdir/'checkpoint.json').exists(), patience, pretrained, progress, feature_views, **overrides)
         r['fold'] = k
