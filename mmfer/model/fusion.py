@@ -11,7 +11,7 @@ from .audio import pretrained_backbone, backbone_from_config, _quiet_transformer
 import logging
 
 # %% auto #0
-__all__ = ['TINY_LFM2', 'fusion_lm', 'GatedProjection', 'Fusion']
+__all__ = ['TINY_LFM2', 'fusion_lm', 'GatedProjection', 'SegmentBatchNorm', 'Fusion']
 
 # %% ../../nbs/08_model.fusion.ipynb #a513008c
 class _NoConvKernelHint(logging.Filter):
@@ -50,6 +50,18 @@ class GatedProjection(nn.Module):
         h = self.norm(x)
         return self.value(h) * torch.sigmoid(self.gate(h))
 
+# %% ../../nbs/08_model.fusion.ipynb #c1a9e3b8
+class SegmentBatchNorm(nn.BatchNorm1d):
+    "Batch normalisation of each (segment, channel) of [B, S, D]; a training batch of one uses the running statistics"
+    def __init__(self, segments, dim): super().__init__(segments * dim)
+    def forward(self, x):
+        B = x.shape[0]
+        y = x.reshape(B, -1)
+        if self.training and B == 1:
+            y = nn.functional.batch_norm(y, self.running_mean, self.running_var, self.weight, self.bias, False, 0., self.eps)
+        else: y = super().forward(y)
+        return y.view(x.shape)
+
 # %% ../../nbs/08_model.fusion.ipynb #1051438a
 class Fusion(nn.Module):
     "Audio [B, S, D_a] and visual [B, S, D_v] segments (either may be None) -> [B, S, out_dim]"
@@ -57,22 +69,23 @@ class Fusion(nn.Module):
         super().__init__()
         D = lm.config.hidden_size
         self.segments = segments
+        self.audio_norm,self.visual_norm = SegmentBatchNorm(segments, audio_dim),SegmentBatchNorm(segments, visual_dim)
         self.audio_proj,self.visual_proj = GatedProjection(audio_dim, D),GatedProjection(visual_dim, D)
         self.modality = nn.Parameter(torch.randn(2, D) * 0.02)
         self.missing = nn.Parameter(torch.randn(2, segments, D) * 0.02)
         self.lm = lm
         self.out = nn.Sequential(nn.LayerNorm(2*D), nn.Linear(2*D, out_dim))
 
-    def _side(self, i, proj, x, keep, B):
+    def _side(self, i, norm, proj, x, keep, B):
         if x is None: return self.missing[i].expand(B, -1, -1)
-        h = proj(x)
+        h = proj(norm(x))
         return h if keep is None else torch.where(keep[:,None,None], h, self.missing[i].to(h.dtype))
 
     def forward(self, audio=None, visual=None, audio_keep=None, visual_keep=None):
         if audio is None and visual is None: raise ValueError("Fusion needs at least one modality")
         B = (audio if audio is not None else visual).shape[0]
-        a = self._side(0, self.audio_proj, audio, audio_keep, B)
-        v = self._side(1, self.visual_proj, visual, visual_keep, B)
+        a = self._side(0, self.audio_norm, self.audio_proj, audio, audio_keep, B)
+        v = self._side(1, self.visual_norm, self.visual_proj, visual, visual_keep, B)
         if a.shape[1] != self.segments or v.shape[1] != self.segments:
             raise ValueError(f"Fusion expects {self.segments} segments, got audio {a.shape[1]}, visual {v.shape[1]}")
         x = torch.stack([a + self.modality[0].to(a.dtype), v + self.modality[1].to(v.dtype)], 2).flatten(1, 2)
