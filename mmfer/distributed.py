@@ -7,12 +7,10 @@ from __future__ import annotations
 import os
 from contextlib import contextmanager
 import torch
-from fastcore.basics import patch
 from fastai.torch_core import LongTensor
 try: import accelerate
 except ImportError as e: raise ImportError(f"mmfer.distributed needs Hugging Face Accelerate: pip install accelerate ({e})") from None
 from fastai.distributed import DistributedDL
-from torch.nn.parallel import DistributedDataParallel
 
 # %% auto #0
 __all__ = ['patch_cpu_broadcast', 'distributed_fit', 'no_distrib']
@@ -33,13 +31,7 @@ def patch_cpu_broadcast()->bool:
     DistributedDL._broadcast = _broadcast_any_backend
     return True
 
-# %% ../nbs/14_distributed.ipynb #8e4b738b
-@patch
-def save(self:DistributedDataParallel, *args, **kwargs):
-    "Save the wrapped model (mmfer's `SaveBest` and `Checkpoint` call `learn.model.save` during a fit)"
-    return self.module.save(*args, **kwargs)
-
-# %% ../nbs/14_distributed.ipynb #6e1ee3d6
+# %% ../nbs/14_distributed.ipynb #6db784b2
 def _cuda_training()->bool:
     "Whether a distributed run would train on GPUs (not when Accelerate is told to use the CPU)"
     return torch.cuda.is_available() and os.environ.get('ACCELERATE_USE_CPU', '').lower() not in ('1', 'true', 'yes')

@@ -18,15 +18,20 @@ from .model.core import MultimodalFER
 __all__ = ['cacheable', 'encode_clips', 'FeatureDataset', 'CachedFER', 'feature_dataloaders']
 
 # %% ../nbs/13_features.ipynb #8162020d
+def _unfrozen(model, modality)->list:
+    "The encoders `modality` uses that are not frozen"
+    used = dict(multimodal=['audio', 'vision'], audio=['audio'], visual=['vision'])[modality]
+    return [n for n in used if not getattr(model.config, f'freeze_{n}')]
+
 def cacheable(model, modality='multimodal')->bool:
     "Whether the encoders `modality` uses are all frozen"
-    return all(getattr(model.config, f'freeze_{n}') for n, used in (('audio', modality != 'visual'), ('vision', modality != 'audio')) if used)
+    return not _unfrozen(model, modality)
 
 def _uses(model, modality):
-    a, v = modality in ('multimodal', 'audio'), modality in ('multimodal', 'visual')
-    cold = [n for n, used in (('audio', a), ('vision', v)) if used and not getattr(model.config, f'freeze_{n}')]
+    "(uses audio, uses frames), after checking that those encoders are frozen"
+    cold = _unfrozen(model, modality)
     if cold: raise ValueError(f"the feature cache needs frozen encoders; {cold} not frozen (model.freeze({cold}) first)")
-    return a, v
+    return modality != 'visual', modality != 'audio'
 
 @torch.no_grad()
 def encode_clips(model:MultimodalFER, dl, modality='multimodal', augment_mode:bool=False, dtype=torch.float32,
@@ -87,12 +92,12 @@ def feature_dataloaders(model:MultimodalFER, dls, views:int=1, modality:str='mul
     "DataLoaders (train, valid, test) of the frozen encoders' outputs on `dls`; `views` augmented views of training clips"
     _uses(model, modality)
     bs = bs or dls.train.bs
-    clean = lambda dl: dl.new(shuffle=False, drop_last=False)
-    train_views = ([encode_clips(model, clean(dls.train), modality, False, dtype, progress)] if views == 0 else
-                   [encode_clips(model, dls.train.new(shuffle=False, drop_last=False), modality, True, dtype, progress)
-                    for _ in range(views)])
-    parts = [FeatureDataset(train_views, train=True)]
-    parts += [FeatureDataset([encode_clips(model, clean(dl), modality, False, dtype, progress)]) for dl in dls.loaders[1:]]
+    enc = lambda dl, aug: encode_clips(model, dl.new(shuffle=False, drop_last=False), modality, aug, dtype, progress)
+    if views: train_views = [enc(dls.train, True) for _ in range(views)]   # the training dataset augments each read
+    else:
+        ds = dls.train.dataset   # a `ClipDataset`: the same clips without augmentation
+        train_views = [enc(dls.train.new(dataset=type(ds)(ds.folder, ds.index, None, ds.seed)), False)]
+    parts = [FeatureDataset(train_views, train=True)] + [FeatureDataset([enc(dl, False)]) for dl in dls.loaders[1:]]
     dev = getattr(dls, 'device', None)
     loaders = [DataLoader(p, bs=bs, shuffle=i == 0, drop_last=i == 0, device=dev) for i, p in enumerate(parts)]
     for l, p in zip(loaders, parts): l.vocab = p.vocab

@@ -4,14 +4,13 @@
 
 # %% ../nbs/11_learner.ipynb #17b91163
 from __future__ import annotations
-import json, math, os, shutil, time, warnings
+import json, shutil, time
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
 from torch import nn
 from torch.amp import GradScaler, autocast
-from fastcore.basics import store_attr
 from fastcore.foundation import L
 from fastai.learner import Learner
 from fastai.callback.core import Callback, CancelFitException
@@ -25,21 +24,25 @@ from fastai.metrics import AccumMetric
 from fastai.optimizer import Adam
 from .core import EMOTIONS, atomic_path
 from .data.decode import DecodeConfig
+from .data.index import MODES
 from .model.core import ModelConfig, MultimodalFER, create_model, load_weights
 
 # %% auto #0
-__all__ = ['GROUPS', 'PRECISIONS', 'MODALITIES', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
+__all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
            'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'ModalityInput', 'FitOnly',
-           'History', 'SaveBest', 'EarlyStop', 'Checkpoint', 'save_checkpoint', 'load_checkpoint', 'decode_config',
-           'mmfer_learner', 'train_script']
+           'History', 'bare_model', 'SaveBest', 'EarlyStop', 'Checkpoint', 'save_checkpoint', 'load_checkpoint',
+           'decode_config', 'mmfer_learner']
 
 # %% ../nbs/11_learner.ipynb #983784a3
+def confusion_matrix(y, pred, n:int=len(EMOTIONS))->np.ndarray:
+    "Counts [n, n] of (true `y`, predicted `pred`) pairs"
+    y, pred = np.asarray(y, dtype=int).ravel(), np.asarray(pred, dtype=int).ravel()
+    return np.bincount(y * n + pred, minlength=n * n).reshape(n, n)
+
 def classification_metrics(y, pred, classes=EMOTIONS)->dict:
     "WAR, UAR, macro F1 and per-class precision/recall/F1/support of integer labels `y` and predictions `pred`"
-    y, pred = np.asarray(y).ravel(), np.asarray(pred).ravel()
     if len(y) == 0: raise ValueError("no examples to score")
-    n = len(classes)
-    cm = np.bincount(y * n + pred, minlength=n * n).reshape(n, n)
+    cm = confusion_matrix(y, pred, len(classes))
     tp, support, predicted = np.diag(cm), cm.sum(1), cm.sum(0)
     with np.errstate(invalid='ignore', divide='ignore'):
         recall = np.where(support > 0, tp / support, 0.)
@@ -49,7 +52,7 @@ def classification_metrics(y, pred, classes=EMOTIONS)->dict:
     scored = seen | (predicted > 0)   # macro F1 over classes that occur or are predicted (as scikit-learn does)
     per_class = {c: dict(precision=float(precision[i]), recall=float(recall[i]), f1=float(f1[i]), support=int(support[i]))
                  for i, c in enumerate(classes) if scored[i]}
-    return dict(war=float(tp.sum() / len(y)), uar=float(recall[seen].mean()), macro_f1=float(f1[scored].mean()),
+    return dict(war=float(tp.sum() / cm.sum()), uar=float(recall[seen].mean()), macro_f1=float(f1[scored].mean()),
                 per_class=per_class)
 
 # %% ../nbs/11_learner.ipynb #ddcac5e9
@@ -75,8 +78,8 @@ class MultimodalFERLearner(Learner):
     "A fastai `Learner` whose freezing acts on the `MultimodalFER` backbones"
     def freeze_to(self, n:int):
         super().freeze_to(n)
-        k = self.opt.frozen_idx
-        self.model.freeze(list(GROUPS[:min(k, 3)])) if k else None
+        k = min(self.opt.frozen_idx, 3)
+        if k: self.model.freeze(list(GROUPS[:k]))
         if k < 3: self.model.unfreeze(list(GROUPS[k:3]))
 
     def trainable(self)->dict:
@@ -108,13 +111,11 @@ class AnyDeviceMixedPrecision(MixedPrecision):
         self.learn.scaler, self.scales = GradScaler(self.device, enabled=False), L()
 
 # %% ../nbs/11_learner.ipynb #577eb7a3
-MODALITIES = ('multimodal', 'audio', 'visual')
-
 class ModalityInput(Callback):
     "Feed the model only the audio or only the frames of each batch"
     order = -5
     def __init__(self, modality='multimodal'):
-        if modality not in MODALITIES: raise ValueError(f"modality must be one of {MODALITIES}, got {modality!r}")
+        if modality not in MODES: raise ValueError(f"modality must be one of {MODES}, got {modality!r}")
         self.modality = modality
     def before_batch(self):
         if self.modality == 'multimodal': return
@@ -159,6 +160,10 @@ def _best(rows, monitor, comp):
         if comp(v[0], best[0]): best = v
     return best
 
+def bare_model(learn):
+    "The learner's model without a `DistributedDataParallel` wrapper (see `14_distributed`)"
+    return getattr(learn.model, 'module', learn.model)
+
 class _FromHistory(FitOnly, TrackerCallback):
     def __init__(self, monitor='uar', comp=None, min_delta=0.):
         super().__init__(monitor, comp, min_delta, reset_on_fit=True)
@@ -177,24 +182,20 @@ class SaveBest(_FromHistory):
         super().after_epoch()
         if self.new_best:
             self.best_epoch = self.epoch
-            self.learn.model.save(self.folder)
+            bare_model(self.learn).save(self.folder)
 
 class EarlyStop(_FromHistory):
     "Stop when `monitor` has not improved for `patience` epochs"
     order = TrackerCallback.order + 3   # after SaveBest and Checkpoint
     def __init__(self, monitor='uar', comp=None, min_delta=0., patience=5):
         super().__init__(monitor, comp, min_delta); self.patience = patience
-    def before_fit(self):
-        super().before_fit()
-        h = getattr(self.learn, 'history', None)
-        self.wait = len(h.rows) - 1 - self.best_epoch if h and self.best_epoch is not None else 0
-    def before_train(self):
-        if self.wait >= self.patience: raise CancelFitException()   # a resumed run that had already stopped
+    def _waited(self, epoch): return 0 if self.best_epoch is None else epoch - self.best_epoch
+    def before_train(self):   # a resumed run that had already stopped
+        if self._waited(self.epoch - 1) >= self.patience: raise CancelFitException()
     def after_epoch(self):
         super().after_epoch()
-        if self.new_best: self.best_epoch, self.wait = self.epoch, 0
-        else: self.wait += 1
-        if self.wait >= self.patience:
+        if self.new_best: self.best_epoch = self.epoch
+        if self._waited(self.epoch) >= self.patience:
             print(f"no {self.monitor} improvement since epoch {self.best_epoch}: early stop after epoch {self.epoch}")
             raise CancelFitException()
 
@@ -217,7 +218,7 @@ def save_checkpoint(learn, folder, epoch:int):
     "Write a checkpoint of `learn` after `epoch` epochs into `folder` (see `Checkpoint`)"
     folder = Path(folder); new = folder/f'ckpt-{epoch}'
     shutil.rmtree(new, ignore_errors=True)
-    learn.model.save(new)
+    bare_model(learn).save(new)
     state = dict(epoch=epoch, opt=_plain(learn.opt.state_dict()), history=getattr(learn, 'history', History()).rows,
                  rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [])
     with atomic_path(new/'training.pt') as t: torch.save(state, t)
@@ -230,7 +231,7 @@ def load_checkpoint(learn, folder)->int:
     folder = Path(folder); ptr = folder/'checkpoint.json'
     if not ptr.exists(): return 0
     ck = folder/json.loads(ptr.read_text())['folder']
-    load_weights(learn.model, ck)
+    load_weights(bare_model(learn), ck)
     state = torch.load(ck/'training.pt', map_location='cpu', weights_only=True)
     if learn.opt is None: learn.create_opt()
     opt = state['opt']
@@ -303,14 +304,5 @@ def mmfer_learner(dls, # `DataLoaders` of (audio, frames, label), e.g. from `rav
     learn = MultimodalFERLearner(dls, model, loss_func=LabelSmoothingCrossEntropyFlat(eps=label_smoothing),
                                  opt_func=Adam, lr=lr, wd=wd, metrics=metrics, splitter=mmfer_splitter,
                                  train_bn=False, cbs=cb + list(L(cbs)), path=run_dir or '.')
-    learn.precision, learn.modality, learn.run_dir = p, modality, Path(run_dir) if run_dir else None
+    learn.precision = p
     return learn
-
-# %% ../nbs/11_learner.ipynb #5065831b
-def train_script(cache, run_dir, epochs:int, preset='tiny', bs:int=4, resume:bool=False, seed:int=0, **kwargs)->str:
-    "Python source of a small training run (used to test resuming in a separate process)"
-    return (f"from mmfer.learner import *\nfrom mmfer.data.loaders import ravdess_dataloaders\nfrom fastai.torch_core import set_seed\n"
-            f"set_seed({seed})\ndls = ravdess_dataloaders({str(cache)!r}, bs={bs}, seed={seed})\n"
-            f"learn = mmfer_learner(dls, {preset!r}, run_dir={str(run_dir)!r}, **{kwargs!r})\n"
-            f"start = learn.resume({str(run_dir)!r}) if {resume} else 0\n"
-            f"with learn.no_bar(): learn.fit_one_cycle({epochs}, start_epoch=start)\n")

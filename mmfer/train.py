@@ -4,21 +4,20 @@
 
 # %% ../nbs/12_train.ipynb #a6144439
 from __future__ import annotations
-import argparse, json, os, sys, time, datetime
+import argparse, contextlib, datetime, json, os, shutil, sys, time
 from pathlib import Path
 import numpy as np
-import torch
-import matplotlib
+import pandas as pd
 import matplotlib.pyplot as plt
 from fastai.torch_core import set_seed
 import mmfer
 from .core import EMOTIONS, atomic_path
-from .data.index import SPLITS
-from .data.cache import prepare_cache, load_cache
+from .data.index import SPLITS, MODES
+from .data.cache import prepare_cache
 from .data.loaders import ravdess_dataloaders
-from .model.core import ModelConfig, PRESETS, load_model, create_model
+from .model.core import ModelConfig, PRESETS, create_model
 from .features import feature_dataloaders, CachedFER, cacheable
-from .learner import mmfer_learner, classification_metrics, decode_config, PRECISIONS, MODALITIES
+from .learner import mmfer_learner, classification_metrics, confusion_matrix, decode_config, PRECISIONS
 from .synthetic import make_synthetic_ravdess
 
 # %% auto #0
@@ -52,8 +51,7 @@ def predictions(learn, dl)->tuple:
 def plot_confusion(y, pred, title='', classes=EMOTIONS, path=None):
     "Confusion matrix: counts in the cells, coloured by the row-normalised rate (recall); saved to `path`"
     import seaborn as sns
-    n = len(classes)
-    cm = np.bincount(np.asarray(y) * n + np.asarray(pred), minlength=n * n).reshape(n, n)
+    cm = confusion_matrix(y, pred, len(classes))
     rate = cm / np.maximum(cm.sum(1, keepdims=True), 1)
     fig, ax = plt.subplots(figsize=(6.4, 5.2))
     sns.heatmap(rate, annot=cm, fmt='d', cmap='Blues', vmin=0, vmax=1, xticklabels=classes, yticklabels=classes,
@@ -80,14 +78,12 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
         model, modality = CachedFER(model), 'multimodal'   # the cache holds only the modality asked for
     learn = mmfer_learner(dls, model, modality=modality, lr=lr, effective_bs=effective_bs, precision=precision,
                           run_dir=run_dir, patience=patience)
-    if freeze_backbones: learn.freeze()
     start = learn.resume(run_dir) if resume else 0
     if not resume:
-        for p in run_dir.glob('ckpt-*'): __import__('shutil').rmtree(p)
+        for p in run_dir.glob('ckpt-*'): shutil.rmtree(p)
         (run_dir/'checkpoint.json').unlink(missing_ok=True)
     if start < epochs:
-        ctx = learn.no_bar() if not progress else __import__('contextlib').nullcontext()
-        with ctx: learn.fit_one_cycle(epochs, start_epoch=start)
+        with learn.no_bar() if not progress else contextlib.nullcontext(): learn.fit_one_cycle(epochs, start_epoch=start)
     learn.model.load_weights(run_dir/'model')           # the best epoch, by validation UAR
     out = dict(run_dir=str(run_dir), epochs_run=len(learn.history.rows), best_epoch=learn.save_best.best_epoch,
                feature_cache=cached)
@@ -107,7 +103,7 @@ def _mean_std(folds, part):
             for k in ('war', 'uar', 'macro_f1')}
 
 def _folds(split, fold):
-    n = dict(fixed=1, kfold5=5, kfold6=6)[split]
+    n = SPLITS[split]
     if fold is not None and not 0 <= fold < n: raise ValueError(f"split {split} has folds 0-{n - 1}, got {fold}")
     return [fold] if fold is not None else list(range(n))
 
@@ -122,7 +118,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
               **overrides)->dict:
     "Train and evaluate `preset` on `data` with an actor split; writes the run folder `out` and returns its metrics"
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}: use one of {list(PRESETS)}")
-    if modality not in MODALITIES: raise ValueError(f"modality must be one of {MODALITIES}, got {modality!r}")
+    if modality not in MODES: raise ValueError(f"modality must be one of {MODES}, got {modality!r}")
     if split not in SPLITS: raise ValueError(f"split must be one of {list(SPLITS)}, got {split!r}")
     d = DEFAULTS[preset]
     epochs, bs, lr = epochs or d['epochs'], bs or d['bs'], lr or d['lr']
@@ -139,7 +135,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     if missing: raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     if len(src) == 1 and (src[0]/'index.csv').exists(): folder = src[0]
     else:
-        prep = prepare_cache(src, cache, 'multimodal' if modality == 'multimodal' else modality, 'speech', cfg,
+        prep = prepare_cache(src, cache, modality, 'speech', cfg,
                              workers=workers, progress=progress)
         folder = Path(prep['cache'])
         log(f"prepared {prep['clips']} clips of {len(prep['actors'])} actors in {folder} ({len(prep['skipped'])} skipped)")
@@ -185,7 +181,6 @@ def _write_metrics(folder, r, split, args, folds=None):
                  val=_mean_std(folds, 'val'), test=_mean_std(folds, 'test'),
                  test_pooled=classification_metrics(y, pred), epochs_run=[f['epochs_run'] for f in folds],
                  config=folds[0]['config'], precision=folds[0]['precision'])
-        import pandas as pd
         h = pd.concat([pd.read_csv(Path(f['run_dir'])/'history.csv').assign(fold=f['fold']) for f in folds])
         with atomic_path(folder/'history.csv') as t: h.to_csv(t, index=False)
     with atomic_path(folder/'metrics.json') as t: t.write_text(json.dumps(m, indent=1))
@@ -218,7 +213,7 @@ def mmfer_train(argv=None):
     ap = argparse.ArgumentParser(prog='mmfer_train', description=mmfer_train.__doc__)
     ap.add_argument('--data', nargs='+', metavar='ROOT|CACHE', help='RAVDESS folder(s)/zip(s) or a prepared cache (default: synthetic set)')
     ap.add_argument('--preset', default='tiny', choices=list(PRESETS), help='model preset (default tiny)')
-    ap.add_argument('--modality', default='multimodal', choices=MODALITIES, help='default multimodal')
+    ap.add_argument('--modality', default='multimodal', choices=MODES, help='default multimodal')
     ap.add_argument('--split', default='fixed', choices=list(SPLITS), help='actor split (default fixed: 1-16 / 17-20 / 21-24)')
     ap.add_argument('--fold', type=int, help='train only this fold of a k-fold split')
     ap.add_argument('--epochs', type=_positive, help='default: 25 tiny, 15 lightweight, 20 full')
