@@ -90,7 +90,7 @@ class MultimodalFERLearner(Learner):
 PRECISIONS = ('auto', 'bf16', 'fp16', 'fp32')
 
 def resolve_precision(precision:str='auto', device=None)->str:
-    "'bf16', 'fp16' or 'fp32' for `precision` on `device`: auto is bf16 where supported, else fp16 on CUDA"
+    "'bf16', 'fp16' or 'fp32' for `precision` on `device`: auto is bf16 on GPUs that have it, fp16 on older ones, fp32 on a CPU"
     if precision not in PRECISIONS: raise ValueError(f"precision must be one of {PRECISIONS}, got {precision!r}")
     dev = torch.device(device if device is not None else 'cuda' if torch.cuda.is_available() else 'cpu')
     if dev.type == 'cuda':
@@ -99,7 +99,7 @@ def resolve_precision(precision:str='auto', device=None)->str:
         if precision == 'bf16' and not bf16: raise ValueError(f"this GPU ({torch.cuda.get_device_name(dev)}) has no bf16: use fp16")
         return precision
     if precision == 'fp16': raise ValueError(f"fp16 mixed precision needs a CUDA GPU (loss scaling); on {dev.type} use bf16 or fp32")
-    return 'bf16' if precision == 'auto' else precision
+    return 'fp32' if precision == 'auto' else precision
 
 class AnyDeviceMixedPrecision(MixedPrecision):
     "fastai's `MixedPrecision` on the model's device: CUDA as in fastai, bf16 autocast elsewhere (e.g. CPU)"

@@ -14,19 +14,19 @@ import mmfer
 from .core import EMOTIONS, atomic_path
 from .data.index import SPLITS, MODES
 from .data.cache import prepare_cache
-from .data.loaders import ravdess_dataloaders
+from .data.loaders import ravdess_dataloaders, Augment
 from .model.core import ModelConfig, PRESETS, create_model
 from .features import feature_dataloaders, CachedFER, cacheable
 from .learner import mmfer_learner, classification_metrics, confusion_matrix, decode_config, PRECISIONS
 from .synthetic import make_synthetic_ravdess
 
 # %% auto #0
-__all__ = ['DEFAULTS', 'default_cache', 'synthetic_data', 'predictions', 'plot_confusion', 'train_fold', 'train_run', 'test_line',
-           'mmfer_train']
+__all__ = ['DEFAULTS', 'PREDICTION_KEYS', 'default_cache', 'synthetic_data', 'predictions', 'prediction_table', 'plot_confusion',
+           'train_fold', 'train_run', 'model_card', 'test_line', 'mmfer_train']
 
 # %% ../nbs/12_train.ipynb #8675a91b
-DEFAULTS = dict(tiny=dict(epochs=25, bs=16, lr=3e-3), lightweight=dict(epochs=15, bs=8, lr=1e-3),
-                full=dict(epochs=20, bs=8, lr=5e-4))
+DEFAULTS = dict(tiny=dict(epochs=40, bs=16, lr=3e-3, augment=dict(crop_scale=1.)),
+                lightweight=dict(epochs=15, bs=8, lr=1e-3, augment={}), full=dict(epochs=20, bs=8, lr=5e-4, augment={}))
 
 def default_cache()->Path:
     "Where mmfer keeps the synthetic set and prepared caches: $MMFER_CACHE, else ~/.cache/mmfer"
@@ -47,6 +47,16 @@ def predictions(learn, dl)->tuple:
     "(probabilities [N, 8], labels [N]) of `learn`'s model on `dl`"
     with learn.no_bar(): probs, y = learn.get_preds(dl=dl)
     return probs.float().numpy(), y.numpy()
+
+PREDICTION_KEYS = ('npz', 'actor', 'emotion', 'intensity', 'statement', 'repetition', 'vocal_channel', 'video_src', 'audio_src')
+
+def prediction_table(ds, probs, part:str)->pd.DataFrame:
+    "One row per clip of the `ClipDataset` `ds`: its index fields, true `label`, `pred` and the probability of each emotion"
+    t = ds.index[[k for k in PREDICTION_KEYS if k in ds.index]].reset_index(drop=True).assign(part=part)
+    t['label'], t['pred'] = [EMOTIONS[i] for i in ds.labels], [EMOTIONS[i] for i in probs.argmax(1)]
+    for i, e in enumerate(EMOTIONS): t[f'p_{e}'] = probs[:, i].round(5)
+    t['cache'] = str(ds.folder)
+    return t
 
 def plot_confusion(y, pred, title='', classes=EMOTIONS, path=None):
     "Confusion matrix: counts in the cells, coloured by the row-normalised rate (recall); saved to `path`"
@@ -73,6 +83,7 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     model = create_model(preset, pretrained, **overrides)
     if freeze_backbones: model.freeze()
     cached = feature_views is not None and cacheable(model, modality)
+    clips = dict(val=dls.valid.dataset, test=dls[2].dataset)   # the `ClipDataset`s, in the order of their predictions
     if cached:   # frozen encoders: their outputs once per clip (see `13_features`)
         dls = feature_dataloaders(model, dls, feature_views, modality, progress=progress)
         model, modality = CachedFER(model), 'multimodal'   # the cache holds only the modality asked for
@@ -87,11 +98,15 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     learn.model.load_weights(run_dir/'model')           # the best epoch, by validation UAR
     out = dict(run_dir=str(run_dir), epochs_run=len(learn.history.rows), best_epoch=learn.save_best.best_epoch,
                feature_cache=cached)
+    rows = []
     for part, dl in (('val', dls.valid), ('test', dls[2])):
         if not len(dl.dataset): out[part] = None; continue
         probs, y = predictions(learn, dl)
         out[part] = classification_metrics(y, probs.argmax(1))
         out[f'{part}_y'], out[f'{part}_pred'] = y.tolist(), probs.argmax(1).tolist()
+        rows.append(prediction_table(clips[part], probs, part))
+    if rows:
+        with atomic_path(run_dir/'predictions.csv') as t: pd.concat(rows).to_csv(t, index=False)
     out['config'] = learn.model.config.to_dict()
     out['precision'] = learn.precision
     return out
@@ -115,6 +130,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
               cache=None, # Folder for prepared caches and the synthetic set (default: `default_cache()`)
               workers:int|None=None, seed:int=0, pretrained=None, progress:bool=True, log=print,
               feature_views:int|None=1, # Augmented views per training clip in the frozen-encoder cache; None: no cache
+              augment:Augment|None=None, # Training augmentation (default: the preset's, `DEFAULTS`)
               **overrides)->dict:
     "Train and evaluate `preset` on `data` with an actor split; writes the run folder `out` and returns its metrics"
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}: use one of {list(PRESETS)}")
@@ -122,6 +138,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     if split not in SPLITS: raise ValueError(f"split must be one of {list(SPLITS)}, got {split!r}")
     d = DEFAULTS[preset]
     epochs, bs, lr = epochs or d['epochs'], bs or d['bs'], lr or d['lr']
+    augment = augment or Augment(**d['augment'])
     if epochs < 1 or bs < 1: raise ValueError("epochs and bs must be at least 1")
     workers = min(os.cpu_count() or 1, 8) if workers is None else workers
     out, cache = Path(out), Path(cache or default_cache())
@@ -152,7 +169,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     for k in _folds(split, fold):
         fdir = out if split == 'fixed' else out/f'fold-{k}'
         set_seed(seed + k)
-        dls = ravdess_dataloaders(folder, split, k, bs=bs, seed=seed + k)
+        dls = ravdess_dataloaders(folder, split, k, bs=bs, seed=seed + k, augment=augment)
         log(f"{split} fold {k}: {len(dls.train.dataset)} train / {len(dls.valid.dataset)} valid / {len(dls[2].dataset)} test clips")
         if not len(dls.valid.dataset):
             raise ValueError(f"{folder}: no clips of the validation actors of {split} fold {k}, which picks the best epoch")
@@ -183,10 +200,47 @@ def _write_metrics(folder, r, split, args, folds=None):
                  config=folds[0]['config'], precision=folds[0]['precision'])
         h = pd.concat([pd.read_csv(Path(f['run_dir'])/'history.csv').assign(fold=f['fold']) for f in folds])
         with atomic_path(folder/'history.csv') as t: h.to_csv(t, index=False)
+        p = [Path(f['run_dir'])/'predictions.csv' for f in folds]
+        p = pd.concat([pd.read_csv(q).assign(fold=f['fold']) for q, f in zip(p, folds) if q.exists()])
+        with atomic_path(folder/'predictions.csv') as t: p.to_csv(t, index=False)
     with atomic_path(folder/'metrics.json') as t: t.write_text(json.dumps(m, indent=1))
+    with atomic_path(folder/'MODEL_CARD.md') as t: t.write_text(model_card(m))
     title = f"{args['preset']} {args['modality']}, {split} split, test actors" + ('' if r is not None else ' (all folds)')
     plt.close(plot_confusion(y, pred, title, path=folder/'confusion_matrix.png'))
     return m
+
+def _pct(v): return f"{100 * v:.1f}%"
+
+def model_card(m:dict)->str:
+    "A markdown model card from the `metrics.json` dict `m` of a run: data, split, preset, scores with the split named, date, what is pretrained"
+    c = m['config']
+    enc = [(k, c.get(k)) for k in ('audio_encoder', 'vision_encoder', 'fusion_lm')]
+    frozen = [k for k in ('audio', 'vision', 'fusion') if c.get(f'freeze_{k}')]
+    kfold = 'folds' in m
+    lines = [f"# mmfer model card: `{m['preset']}` {m['modality']}", '',
+             f"- **Date**: {m['date']} (mmfer {m['mmfer_version']})",
+             f"- **Data**: {', '.join(map(str, m['data']))}",
+             f"- **Split**: `{m['split']}`, by actor" + (f", {len(m['folds'])} folds" if kfold else f" (fold {m.get('fold') or 0})"),
+             f"- **Preset**: `{m['preset']}`; input {c['num_frames']} face frames of {c['image_size']} px and "
+             f"{c['clip_seconds']} s of {c['sample_rate']} Hz audio; {c['segments']} segments per modality",
+             f"- **Pretrained**: " + ('; '.join(f"{k} from `{v}`" for k, v in enc if v) if c.get('pretrained')
+                                     else 'nothing: every backbone was initialised at random'),
+             f"- **Frozen in training**: {', '.join(frozen) or 'nothing'}",
+             f"- **Precision**: {m.get('precision')}; epochs run: {m.get('epochs_run')}", '',
+             f"## Scores ({m['split']} split)", '', '| part | WAR | UAR | macro F1 |', '|---|---|---|---|']
+    for part, name in (('val', 'validation actors'), ('test', 'test actors')):
+        s = m.get(part)
+        if not s: continue
+        if kfold: lines.append(f"| {name} (mean +- std over folds) | " + ' | '.join(f"{_pct(s[k]['mean'])} +- {_pct(s[k]['std'])}" for k in ('war', 'uar', 'macro_f1')) + ' |')
+        else: lines.append(f"| {name} | " + ' | '.join(_pct(s[k]) for k in ('war', 'uar', 'macro_f1')) + ' |')
+    if kfold: lines.append('| test actors, pooled over folds | ' + ' | '.join(_pct(m['test_pooled'][k]) for k in ('war', 'uar', 'macro_f1')) + ' |')
+    per = m['test_pooled']['per_class'] if kfold else (m.get('test') or {}).get('per_class', {})
+    if per:
+        lines += ['', '## Per emotion (test actors)', '', '| emotion | precision | recall | F1 | clips |', '|---|---|---|---|---|']
+        lines += [f"| {e} | {_pct(v['precision'])} | {_pct(v['recall'])} | {_pct(v['f1'])} | {v['support']} |" for e, v in per.items()]
+    lines += ['', 'Scores are measured on actors the model never saw in training; the best epoch was chosen on the '
+              'validation actors. Synthetic data (no `--data`) says nothing about real emotion recognition.', '']
+    return '\n'.join(lines)
 
 # %% ../nbs/12_train.ipynb #325cb434
 def _positive(s):
@@ -216,11 +270,11 @@ def mmfer_train(argv=None):
     ap.add_argument('--modality', default='multimodal', choices=MODES, help='default multimodal')
     ap.add_argument('--split', default='fixed', choices=list(SPLITS), help='actor split (default fixed: 1-16 / 17-20 / 21-24)')
     ap.add_argument('--fold', type=int, help='train only this fold of a k-fold split')
-    ap.add_argument('--epochs', type=_positive, help='default: 25 tiny, 15 lightweight, 20 full')
+    ap.add_argument('--epochs', type=_positive, help='default: 40 tiny, 15 lightweight, 20 full')
     ap.add_argument('--bs', type=_positive, help='batch size (default: 16 tiny, 8 otherwise)')
     ap.add_argument('--effective-bs', type=_positive, help='samples per optimiser step, by gradient accumulation (a multiple of --bs)')
     ap.add_argument('--lr', type=_lr, help='peak learning rate of the one-cycle schedule')
-    ap.add_argument('--precision', default='auto', choices=PRECISIONS, help='auto: bf16 where supported, fp16 on older GPUs')
+    ap.add_argument('--precision', default='auto', choices=PRECISIONS, help='auto: bf16 on GPUs that have it, fp16 on older GPUs, fp32 on a CPU')
     ap.add_argument('--out', default='runs/demo', metavar='RUN_DIR', help='run folder (default runs/demo)')
     ap.add_argument('--resume', action='store_true', help='continue the run in RUN_DIR from its last checkpoint')
     ap.add_argument('--freeze-backbones', action='store_true', help='train only the new layers (and not the 3 backbones)')

@@ -16,8 +16,8 @@ from .index import *
 from .decode import *
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'NEEDS', 'cache_manifest', 'cache_folder', 'prepare_clip', 'load_clip', 'prepare_cache', 'load_cache',
-           'mmfer_prepare']
+__all__ = ['CACHE_VERSION', 'NEEDS', 'cache_manifest', 'cache_folder', 'prepare_clip', 'load_clip', 'stored_arrays',
+           'model_inputs', 'prepare_cache', 'load_cache', 'mmfer_prepare']
 
 # %% ../../nbs/04_data.cache.ipynb #fc1d2b55
 CACHE_VERSION = 1
@@ -45,17 +45,24 @@ def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see 
         except DecodeError as e: return dict(entry, skipped=dict(path=e.path, reason=e.reason))
         except Exception as e:   # no input may stop the whole run: record it and go on
             return dict(entry, skipped=dict(path=str(row['video_src'] or row['audio_src']), reason=f"unexpected {type(e).__name__}: {e}"))
-        arrays = dict(face=np.array(-1 if d['face'] is None else int(d['face'])), notes=np.array('; '.join(d['notes'])))
-        if d['frames'] is not None: arrays['frames'] = d['frames']
-        if d['audio'] is not None: arrays['audio'] = np.round(np.clip(d['audio'], -1, 1) * 32767).astype(np.int16)
-        with atomic_path(f) as t, open(t, 'wb') as out: np.savez(out, **arrays)
+        with atomic_path(f) as t, open(t, 'wb') as out: np.savez(out, **stored_arrays(d))
     with np.load(f) as z: face, notes = int(z['face']), str(z['notes'])
     return dict(entry, face=None if face < 0 else bool(face), notes=notes)
 
 def load_clip(folder, npz:str)->dict:
     "The arrays of the cached clip `npz` (a file name from the index): `frames` uint8 [T, S, S, 3] and/or `audio` float32 in [-1, 1]"
-    with np.load(Path(folder)/'clips'/npz) as z:
-        out = {k: z[k] for k in z.files if k in ('frames', 'audio')}
+    with np.load(Path(folder)/'clips'/npz) as z: return model_inputs(z)
+
+def stored_arrays(d:dict)->dict:
+    "What the cache stores of a `decode_recording` result `d`: uint8 frames, int16 audio, the face flag and notes"
+    arrays = dict(face=np.array(-1 if d['face'] is None else int(d['face'])), notes=np.array('; '.join(d['notes'])))
+    if d['frames'] is not None: arrays['frames'] = d['frames']
+    if d['audio'] is not None: arrays['audio'] = np.round(np.clip(d['audio'], -1, 1) * 32767).astype(np.int16)
+    return arrays
+
+def model_inputs(arrays)->dict:
+    "The model's inputs from `stored_arrays` (or an open npz): `frames` uint8 as stored, `audio` float32 in [-1, 1]"
+    out = {k: arrays[k] for k in ('frames', 'audio') if k in arrays}
     if 'audio' in out: out['audio'] = out['audio'].astype(np.float32) / 32767
     return out
 

@@ -81,8 +81,8 @@ _HUB = dict(audio_encoder='nvidia/parakeet-ctc-0.6b', audio_config=PARAKEET_CTC_
             vision_encoder='google/siglip2-base-patch16-224', vision_config=SIGLIP2_BASE_224,
             fusion_lm='LiquidAI/LFM2-700M', fusion_config=LFM2_700M)
 PRESETS = dict(
-    tiny=dict(num_frames=16, image_size=TINY_VISION['image_size'], audio_config=TINY_AUDIO, vision_config=TINY_VISION,
-              roi_keep=16, temporal_dim=32, heads=2, fusion_config=TINY_LFM2, fusion_dim=64, classifier_hidden=[32]),
+    tiny=dict(num_frames=8, image_size=TINY_VISION['image_size'], audio_config=TINY_AUDIO, vision_config=TINY_VISION,
+              roi_keep=8, temporal_dim=32, heads=2, fusion_config=TINY_LFM2, fusion_dim=64, classifier_hidden=[32]),
     lightweight=dict(**_HUB, fusion_layers=4, temporal_dim=768, temporal_blocks=['gscb', 'attn'], heads=8,
                      freeze_audio=True, freeze_vision=True),
     full=dict(**_HUB, fusion_layers=8, temporal_dim=768, temporal_blocks=['gscb', 'attn', 'gscb', 'attn'], heads=8),
