@@ -19,7 +19,7 @@ from mmfer.data.cache import prepare_cache
 from mmfer.data.decode import DecodeConfig
 from mmfer.data.loaders import ravdess_dataloaders
 from mmfer.model.core import create_model
-from mmfer.learner import mmfer_learner
+from mmfer.learner import mmfer_learner, decode_config
 from mmfer.features import feature_dataloaders, CachedFER
 
 class TrainTimer(Callback):
@@ -40,7 +40,7 @@ def epoch_seconds(learn, epochs):
 def cpu_part(tmp, epochs):
     root = tmp/'ravdess'
     make_synthetic_ravdess(root, actors=24, per_emotion=2, modalities=(1,), workers=2, progress=False)   # 256 training clips
-    cache = prepare_cache(root, tmp/'cache', cfg=DecodeConfig(num_frames=16, image_size=64), workers=2, progress=False)['cache']
+    cache = prepare_cache(root, tmp/'cache', cfg=decode_config(create_model('tiny').config), workers=2, progress=False)['cache']
     rows = []
     dls = ravdess_dataloaders(cache, 'fixed', bs=16)
     n = len(dls.train) * dls.train.bs
