@@ -11,6 +11,7 @@ import pandas as pd
 import ipywidgets as W
 from .core import EMOTIONS
 from .data.cache import load_clip
+from .learner import confusion_matrix
 
 # %% auto #0
 __all__ = ['frame_strip', 'wav_bytes', 'prob_bars', 'ConfusionExplorer']
@@ -92,7 +93,7 @@ class ConfusionExplorer:
     def counts(self)->np.ndarray:
         "The confusion matrix [true, predicted] of the filtered predictions"
         d = self.filtered()
-        return pd.crosstab(d.label, d.pred).reindex(index=EMOTIONS, columns=EMOTIONS, fill_value=0).values
+        return confusion_matrix(d.label.map(EMOTIONS.index), d.pred.map(EMOTIONS.index), len(EMOTIONS))
 
     def cell_clips(self)->pd.DataFrame:
         "The filtered clips of the chosen cell"

@@ -12,7 +12,7 @@ from torch import nn
 from .core import EMOTIONS, atomic_path
 from .data.index import MODES
 from .model.core import MultimodalFER, load_model
-from .interpret import _model_folder
+from .interpret import load_run
 
 # %% auto #0
 __all__ = ['ExportModule', 'check_onnx', 'export_onnx', 'mmfer_export']
@@ -40,13 +40,6 @@ def _inputs(config, modality, batch, seed=0):
 def _names(modality): return {'multimodal': ['audio', 'frames'], 'audio': ['audio'], 'visual': ['frames']}[modality]
 
 # %% ../nbs/16_export.ipynb #f0aaecfb
-def _load(model):
-    if isinstance(model, MultimodalFER): return model, None
-    folder = _model_folder(model)
-    if not folder.exists(): raise FileNotFoundError(f"{folder}: no such folder")
-    args = Path(model)/'args.json'
-    return load_model(folder), (json.loads(args.read_text()).get('modality') if args.exists() else None)
-
 def check_onnx(path, model:MultimodalFER, modality:str='multimodal', batches=(1, 3), atol:float=1e-4)->float:
     "Largest |logits difference| between ONNX Runtime on `path` and `model` on random inputs; error above `atol`"
     try: import onnxruntime as ort
@@ -69,8 +62,8 @@ def export_onnx(model, # a `MultimodalFER`, a model folder, or a run folder of `
     "Export `model` to ONNX with a dynamic batch size, and check it against PyTorch with ONNX Runtime"
     try: import onnx, onnxscript
     except ImportError: raise ImportError("ONNX export needs onnx and onnxscript: pip install onnx onnxscript onnxruntime") from None
-    model, run_modality = _load(model)
-    modality = modality or run_modality or 'multimodal'
+    model, run_modality = (model, 'multimodal') if isinstance(model, MultimodalFER) else load_run(model)
+    modality = modality or run_modality
     model = model.float().eval()
     attn = {}
     for name in ('audio', 'vision', 'fusion'):

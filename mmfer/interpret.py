@@ -18,7 +18,7 @@ from .model.core import load_model, MultimodalFER
 from .learner import classification_metrics, confusion_matrix, decode_config
 
 # %% auto #0
-__all__ = ['MEDIA', 'Report', 'Predictor', 'media_files', 'predict', 'mmfer_predict']
+__all__ = ['MEDIA', 'Report', 'load_run', 'Predictor', 'media_files', 'predict', 'mmfer_predict']
 
 # %% ../nbs/15_interpret.ipynb #05e62cbb
 def _names(v, classes):
@@ -126,19 +126,21 @@ Report.from_interp, Report.from_run = classmethod(_from_interp), classmethod(_fr
 # %% ../nbs/15_interpret.ipynb #67f6e165
 MEDIA = ('.mp4', '.wav')
 
-def _model_folder(path)->Path:
+def load_run(path, device='cpu')->tuple:
+    "(model, modality) saved in `path`: a run folder of `mmfer_train` (its `args.json` names the modality) or a model folder"
     p = Path(path)
-    if (p/'model'/'config.json').exists(): return p/'model'
-    return p
+    folder = p/'model' if (p/'model'/'config.json').exists() else p
+    if not folder.exists(): raise FileNotFoundError(f"{folder}: no such folder")
+    args = p/'args.json'
+    modality = json.loads(args.read_text()).get('modality', 'multimodal') if args.exists() else 'multimodal'
+    return load_model(folder, device), modality
 
 class Predictor:
     "Predict the emotion of mp4/wav files with the model saved in `model` (a run folder or a model folder)"
-    def __init__(self, model, device='cpu'):
-        if isinstance(model, MultimodalFER): self.model, self.folder = model.eval(), None
-        else:
-            self.folder = _model_folder(model)
-            if not self.folder.exists(): raise FileNotFoundError(f"{self.folder}: no such folder")
-            self.model = load_model(self.folder, device)
+    def __init__(self, model, device='cpu', modality:str|None=None): # `modality`: default the run's (what it was trained on)
+        if isinstance(model, MultimodalFER): self.model, run_modality = model.eval(), 'multimodal'
+        else: self.model, run_modality = load_run(model, device)
+        self.modality = modality or run_modality
         self.cfg = decode_config(self.model.config)
         self.device = next(self.model.parameters()).device
 
@@ -154,7 +156,9 @@ class Predictor:
             except DecodeError as e:
                 if e.reason != 'no audio stream': raise
                 d = decode_recording(path, None, self.cfg)
-        return dict(model_inputs(stored_arrays(d)), face=d['face'])
+        x = model_inputs(stored_arrays(d))
+        if self.modality != 'multimodal': x.pop('frames' if self.modality == 'audio' else 'audio', None)   # as `ModalityInput` in training
+        return dict(x, face=d['face'])
 
     @torch.no_grad()
     def probs(self, inputs:dict)->np.ndarray:

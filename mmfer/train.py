@@ -17,7 +17,8 @@ from .data.cache import prepare_cache
 from .data.loaders import ravdess_dataloaders, Augment
 from .model.core import ModelConfig, PRESETS, create_model
 from .features import feature_dataloaders, CachedFER, cacheable
-from .learner import mmfer_learner, classification_metrics, confusion_matrix, decode_config, PRECISIONS
+from .learner import mmfer_learner, classification_metrics, decode_config, PRECISIONS
+from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
 # %% auto #0
@@ -59,15 +60,8 @@ def prediction_table(ds, probs, part:str)->pd.DataFrame:
     return t
 
 def plot_confusion(y, pred, title='', classes=EMOTIONS, path=None):
-    "Confusion matrix: counts in the cells, coloured by the row-normalised rate (recall); saved to `path`"
-    import seaborn as sns
-    cm = confusion_matrix(y, pred, len(classes))
-    rate = cm / np.maximum(cm.sum(1, keepdims=True), 1)
-    fig, ax = plt.subplots(figsize=(6.4, 5.2))
-    sns.heatmap(rate, annot=cm, fmt='d', cmap='Blues', vmin=0, vmax=1, xticklabels=classes, yticklabels=classes,
-                cbar_kws=dict(label='share of the true class'), ax=ax)
-    ax.set_xlabel('predicted'); ax.set_ylabel('true'); ax.set_title(title)
-    plt.tight_layout()
+    "The confusion matrix of `Report.plot` (counts and row-normalised); saved to `path`"
+    fig = Report(y, pred, classes=classes, title=title).plot()
     if path is not None:
         with atomic_path(path) as t: fig.savefig(t, dpi=80, format='png')
     return fig
@@ -206,7 +200,7 @@ def _write_metrics(folder, r, split, args, folds=None):
     with atomic_path(folder/'metrics.json') as t: t.write_text(json.dumps(m, indent=1))
     with atomic_path(folder/'MODEL_CARD.md') as t: t.write_text(model_card(m))
     title = f"{args['preset']} {args['modality']}, {split} split, test actors" + ('' if r is not None else ' (all folds)')
-    plt.close(plot_confusion(y, pred, title, path=folder/'confusion_matrix.png'))
+    if y: plt.close(plot_confusion(y, pred, title, path=folder/'confusion_matrix.png'))   # none without test actors
     return m
 
 def _pct(v): return f"{100 * v:.1f}%"
