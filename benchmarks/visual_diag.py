@@ -11,18 +11,19 @@ whether a weak visual branch comes from the encoder or from what follows it.
 Usage: python benchmarks/visual_diag.py CACHE [--model vit|cnn] [--epochs N] [--size PX] [--vision '{"patch_size": 8}']
 CACHE: a prepared cache folder (with index.csv and clips/), e.g. the one `mmfer_train` prints for the demo."""
 import argparse, json
-from pathlib import Path
-import numpy as np, pandas as pd, torch
+import numpy as np, torch
 from torch import nn
+from mmfer.data.cache import load_cache, load_clip
+from mmfer.data.index import split_index
 from mmfer.model.visual import vision_encoder, TINY_VISION
 
 def load_frames(folder, size=None):
-    "Frames [N, T, 3, S, S] in [0, 1], 0-based labels and actors of every clip in the cache `folder`"
-    ix = pd.read_csv(Path(folder)/'index.csv')
-    f = torch.tensor(np.stack([np.load(Path(folder)/'clips'/n)['frames'] for n in ix.npz])).permute(0, 1, 4, 2, 3).float() / 255
+    "Frames [N, T, 3, S, S] in [0, 1], 0-based labels and the `fixed` split part of every clip in the cache `folder`"
+    ix = split_index(load_cache(folder)[0])
+    f = torch.tensor(np.stack([load_clip(folder, n)['frames'] for n in ix.npz])).permute(0, 1, 4, 2, 3).float() / 255
     if size and size != f.shape[-1]:
         f = nn.functional.interpolate(f.flatten(0, 1), size=(size, size), mode='area').view(*f.shape[:3], size, size)
-    return f, torch.tensor(ix.emotion.values - 1), ix.actor.values
+    return f, torch.tensor(ix.emotion.values - 1), ix.part.values
 
 class SmallCNN(nn.Module):
     "4 conv-BN-ReLU-maxpool blocks, global average pool, linear; logits averaged over frames"
@@ -55,8 +56,8 @@ def main():
     ap.add_argument('--seed', type=int, default=0)
     a = ap.parse_args()
     torch.manual_seed(a.seed)
-    f, y, actor = load_frames(a.cache, a.size)
-    parts = [torch.tensor(m) for m in (actor <= 16, (actor > 16) & (actor <= 20), actor > 20)]
+    f, y, part = load_frames(a.cache, a.size)
+    parts = [torch.tensor(part == p) for p in ('train', 'valid', 'test')]
     cfg = {**TINY_VISION, 'image_size': f.shape[-1], **json.loads(a.vision)}
     model = TinyViT(cfg) if a.model == 'vit' else SmallCNN()
     xs, ys = f[parts[0]], y[parts[0]]
