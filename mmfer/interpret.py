@@ -144,18 +144,18 @@ class Predictor:
         self.cfg = decode_config(self.model.config)
         self.device = next(self.model.parameters()).device
 
-    def inputs(self, path)->dict:
-        "The model inputs of the file `path`, as in training; `DecodeError` names the file and the reason"
+    def inputs(self, path, box=None)->dict:
+        "The model inputs of the file `path`, as in training (`box`: where to crop, see `decode_recording`); `DecodeError` names the file and the reason"
         path = Path(path)
         ext = path.suffix.lower()
         if ext not in MEDIA: raise DecodeError(path, f"not an mp4 or wav file ({ext or 'no extension'})")
         if not path.exists(): raise DecodeError(path, 'no such file')
         if ext == '.wav': d = decode_recording(None, path, self.cfg)
         else:
-            try: d = decode_recording(path, path, self.cfg)
+            try: d = decode_recording(path, path, self.cfg, box)
             except DecodeError as e:
                 if e.reason != 'no audio stream': raise
-                d = decode_recording(path, None, self.cfg)
+                d = decode_recording(path, None, self.cfg, box)
         x = model_inputs(stored_arrays(d))
         if self.modality != 'multimodal': x.pop('frames' if self.modality == 'audio' else 'audio', None)   # as `ModalityInput` in training
         return dict(x, face=d['face'])
@@ -168,9 +168,9 @@ class Predictor:
         f = None if f is None else torch.from_numpy(f).permute(0, 3, 1, 2)[None].to(self.device).float() / 255
         return torch.softmax(self.model(audio=a, frames=f).float(), -1)[0].cpu().numpy()
 
-    def predict(self, path)->dict:
-        "{'file', 'emotion', 'probs': {emotion: p}, 'inputs': 'audio+frames'|'audio'|'frames', 'face'}"
-        x = self.inputs(path)
+    def predict(self, path, box=None)->dict:
+        "{'file', 'emotion', 'probs': {emotion: p}, 'inputs': 'audio+frames'|'audio'|'frames', 'face'}; `box` as in `inputs`"
+        x = self.inputs(path, box)
         p = self.probs(x)
         used = '+'.join(k for k in ('audio', 'frames') if k in x)
         return dict(file=str(path), emotion=EMOTIONS[int(p.argmax())], probs={e: round(float(v), 5) for e, v in zip(EMOTIONS, p)},

@@ -16,11 +16,11 @@ from .index import *
 from .decode import *
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'NEEDS', 'cache_manifest', 'cache_folder', 'prepare_clip', 'load_clip', 'stored_arrays',
-           'model_inputs', 'prepare_cache', 'load_cache', 'mmfer_prepare']
+__all__ = ['CACHE_VERSION', 'NEEDS', 'BOX', 'FOUND', 'cache_manifest', 'cache_folder', 'prepare_clip', 'load_clip',
+           'stored_arrays', 'model_inputs', 'crop_boxes', 'prepare_cache', 'load_cache', 'mmfer_prepare']
 
 # %% ../../nbs/04_data.cache.ipynb #fc1d2b55
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: faces detected with CLAHE and a second cascade; clips without one cropped at their actor's box
 NEEDS = dict(multimodal='the 01 mp4, or the 02 mp4 and the 03 wav', audio='the 03 wav or the 01 mp4', visual='the 02 or the 01 mp4')
 
 def cache_manifest(cfg:DecodeConfig, mode:str, vocal:str)->dict:
@@ -33,29 +33,42 @@ def cache_folder(cache, manifest:dict)->Path:
     return Path(cache)/f"{manifest['mode']}-{manifest['vocal']}-{h}"
 
 # %% ../../nbs/04_data.cache.ipynb #1202644d
+BOX = ('box_cx', 'box_cy', 'box_side')  # index columns: where the frames were cropped, as `relative_box` fractions
+FOUND = ('face_cx', 'face_cy', 'face_side')  # and where the clip's own face was found
+
 def _stem(row:dict)->str: return '-'.join(f"{int(row[k]):02d}" for k in KEY)
 
 def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see `select_sources`)
-                 folder, cfg:DecodeConfig)->dict:
+                 folder, cfg:DecodeConfig,
+                 box=None, # Crop at this (cx, cy, side) (`relative_box` fractions) instead of the clip's own face box; the clip is redone
+                 crop:str='', # What `box` is, for the index ('actor' or 'all')
+                 found=None, # The clip's own face box, found when it was first decoded (None: no face)
+                )->dict:
     "Decode the recording of `row` into `folder/clips/` unless it is there; its index entry (`skipped` says why not)"
     f = Path(folder)/'clips'/f"{_stem(row)}.npz"
-    entry = dict(row, npz=f.name, face=None, skipped=None, notes='')
-    if not f.exists():
-        try: d = decode_recording(row['video_src'], row['audio_src'], cfg)
+    entry = dict(row, npz=f.name, face=None, crop=None, **dict.fromkeys(BOX + FOUND, np.nan), skipped=None, notes='')
+    if box is not None or not f.exists():
+        try: d = decode_recording(row['video_src'], row['audio_src'], cfg, box)
         except DecodeError as e: return dict(entry, skipped=dict(path=e.path, reason=e.reason))
         except Exception as e:   # no input may stop the whole run: record it and go on
             return dict(entry, skipped=dict(path=str(row['video_src'] or row['audio_src']), reason=f"unexpected {type(e).__name__}: {e}"))
-        with atomic_path(f) as t, open(t, 'wb') as out: np.savez(out, **stored_arrays(d))
-    with np.load(f) as z: face, notes = int(z['face']), str(z['notes'])
-    return dict(entry, face=None if face < 0 else bool(face), notes=notes)
+        if box is not None: d = dict(d, face=found is not None, found=found)
+        with atomic_path(f) as t, open(t, 'wb') as out: np.savez(out, **stored_arrays(d, crop))
+    with np.load(f) as z:
+        face, notes, how, where, own = int(z['face']), str(z['notes']), str(z['crop']), z['box'], z['found']
+    return dict(entry, face=None if face < 0 else bool(face), crop=how or None, notes=notes,
+                **dict(zip(BOX, where.tolist())), **dict(zip(FOUND, own.tolist())))
 
 def load_clip(folder, npz:str)->dict:
     "The arrays of the cached clip `npz` (a file name from the index): `frames` uint8 [T, S, S, 3] and/or `audio` float32 in [-1, 1]"
     with np.load(Path(folder)/'clips'/npz) as z: return model_inputs(z)
 
-def stored_arrays(d:dict)->dict:
-    "What the cache stores of a `decode_recording` result `d`: uint8 frames, int16 audio, the face flag and notes"
-    arrays = dict(face=np.array(-1 if d['face'] is None else int(d['face'])), notes=np.array('; '.join(d['notes'])))
+def stored_arrays(d:dict, crop:str='')->dict:
+    "What the cache stores of a `decode_recording` result `d`: uint8 frames, int16 audio, the face found, the crop and notes"
+    how = '' if d['frames'] is None else crop or ('face' if d['face'] else 'centre')
+    box = lambda b: np.array(b if b is not None else [np.nan] * 3, np.float64)
+    arrays = dict(face=np.array(-1 if d['face'] is None else int(d['face'])), notes=np.array('; '.join(d['notes'])),
+                  crop=np.array(how), box=box(d['box']), found=box(d['found']))
     if d['frames'] is not None: arrays['frames'] = d['frames']
     if d['audio'] is not None: arrays['audio'] = np.round(np.clip(d['audio'], -1, 1) * 32767).astype(np.int16)
     return arrays
@@ -68,6 +81,15 @@ def model_inputs(arrays)->dict:
 
 # %% ../../nbs/04_data.cache.ipynb #f6262579
 def _prepare_one(args): return prepare_clip(*args)
+
+def crop_boxes(entries:list, per:str='actor')->dict:
+    "{i: (box, crop)}: where to crop the `entries` with frames (`per` 'actor': all; 'clip': those without a face found) - at the median face box of the same actor's clips ('actor'), else of all clips ('all')"
+    if per not in ('actor', 'clip'): raise ValueError(f"face_crop must be 'actor' or 'clip', got {per!r}")
+    found = pd.DataFrame([dict(actor=e['actor'], **{k: e[k] for k in FOUND}) for e in entries if e['face']])
+    if found.empty: return {}
+    actor, everyone = found.groupby('actor').median(), tuple(float(v) for v in found[list(FOUND)].median())
+    return {i: ((tuple(float(v) for v in actor.loc[e['actor']]), 'actor') if e['actor'] in actor.index else (everyone, 'all'))
+            for i, e in enumerate(entries) if e['face'] is False or (per == 'actor' and e['face'])}
 
 def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of them
                   cache, # The folder that holds mmfer caches
@@ -103,13 +125,22 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
         done = ex.map(m._prepare_one, jobs, chunksize=1) if ex else map(_prepare_one, jobs)
         if progress: done = progress_bar(done, total=len(jobs), leave=False)
         entries = list(done)
+        # second pass: crop at the actor's face box the clips that need it and are not cropped there yet
+        redo = {i: v for i, v in crop_boxes(entries, cfg.face_crop).items()
+                if entries[i]['crop'] != v[1] or not np.allclose([entries[i][k] for k in BOX], v[0])}
+        own = lambda e: tuple(e[k] for k in FOUND) if e['face'] else None
+        again = [(jobs[i][0], folder, cfg, *redo[i], own(entries[i])) for i in redo]
+        done = ex.map(m._prepare_one, again, chunksize=1) if ex else map(_prepare_one, again)
+        if progress and again: done = progress_bar(done, total=len(again), leave=False)
+        for i, e in zip(redo, done): entries[i] = e
     skipped += [e['skipped'] for e in entries if e['skipped']]
     ok = pd.DataFrame([e for e in entries if not e['skipped']]).drop(columns='skipped')
     with atomic_path(folder/'index.csv') as t: ok.to_csv(t, index=False)
     return dict(cache=str(folder), clips=len(ok), actors=sorted(int(a) for a in ok.actor.unique()),
                 per_emotion={e: int((ok.label == e).sum()) for e in EMOTIONS if (ok.label == e).any()},
                 by_modality={MODALITIES[m]: sum(n.modality == m for n in names) for m in MODALITIES},
-                faces_found=int(ok.face.fillna(False).astype(bool).sum()), skipped=skipped,
+                faces_found=int(ok.face.fillna(False).astype(bool).sum()),
+                crops={c: int((ok.crop == c).sum()) for c in ('face', 'actor', 'all', 'centre')}, skipped=skipped,
                 converted=[dict(path=e['audio_src'], note=e['notes']) for e in entries if e['notes'] and not e['skipped']],
                 seconds=round(time.perf_counter() - t0, 2))
 

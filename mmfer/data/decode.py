@@ -13,8 +13,8 @@ from ..core import *
 from .index import open_source, ZIP_SEP
 
 # %% auto #0
-__all__ = ['DecodeConfig', 'DecodeError', 'load_audio', 'speech_bounds', 'audio_window', 'frame_indices', 'detect_face',
-           'face_box', 'crop_frames', 'decode_recording']
+__all__ = ['FACE_CASCADES', 'DecodeConfig', 'DecodeError', 'load_audio', 'speech_bounds', 'audio_window', 'frame_indices',
+           'detect_face', 'face_box', 'relative_box', 'pixel_box', 'crop_frames', 'decode_recording']
 
 # %% ../../nbs/03_data.decode.ipynb #539485a9
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class DecodeConfig:
     face_margin:float=0.3  # added around the detected face box, as a fraction of its size
     detect_width:int=320  # frames are shrunk to this width for face detection
     detect_frames:int=4  # frames (evenly spread over the T) on which the face is detected
+    face_crop:str='actor'  # a cache crops every clip at its 'actor''s median face box, or each at its own ('clip')
     def to_dict(self): return asdict(self)
 
 # %% ../../nbs/03_data.decode.ipynb #d929b76b
@@ -95,19 +96,24 @@ def frame_indices(n_frames:int, fps:float, onset:float, offset:float, num:int=16
     return np.clip(idx, 0, n_frames - 1)
 
 # %% ../../nbs/03_data.decode.ipynb #1e455dd3
-_CASCADE = None
+FACE_CASCADES = (('haarcascade_frontalface_default.xml', 5), ('haarcascade_frontalface_alt2.xml', 3))  # (file, minNeighbors), tried in turn
+_CASCADES, _CLAHE = {}, None
 
-def _cascade():
-    global _CASCADE
-    if _CASCADE is None: _CASCADE = cv2.CascadeClassifier(cv2.data.haarcascades + 'haarcascade_frontalface_default.xml')
-    return _CASCADE
+def _cascade(name):
+    if name not in _CASCADES: _CASCADES[name] = cv2.CascadeClassifier(cv2.data.haarcascades + name)
+    return _CASCADES[name]
 
 def detect_face(frame:np.ndarray, detect_width:int=320):
     "The largest face in RGB `frame` as (x, y, w, h) in its pixels, or None"
+    global _CLAHE
+    if _CLAHE is None: _CLAHE = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(4, 4))
     s = min(1., detect_width / frame.shape[1])
     g = cv2.cvtColor(cv2.resize(frame, None, fx=s, fy=s, interpolation=cv2.INTER_AREA) if s < 1 else frame, cv2.COLOR_RGB2GRAY)
-    faces = _cascade().detectMultiScale(g, scaleFactor=1.1, minNeighbors=5, minSize=(24, 24))
-    if len(faces) == 0: return None
+    g = _CLAHE.apply(g)
+    for name, neighbours in FACE_CASCADES:
+        faces = _cascade(name).detectMultiScale(g, scaleFactor=1.1, minNeighbors=neighbours, minSize=(24, 24))
+        if len(faces): break
+    else: return None
     x, y, w, h = max(faces, key=lambda f: f[2] * f[3])
     return np.array([x, y, w, h]) / s
 
@@ -120,6 +126,16 @@ def face_box(frames:np.ndarray, cfg:DecodeConfig=DecodeConfig()):
     x, y, w, h = np.median(boxes, 0)
     side = max(w, h) * (1 + 2 * cfg.face_margin)
     return x + w / 2 - side / 2, y + h / 2 - side / 2, side
+
+def relative_box(box, W:int, H:int)->tuple:
+    "A square (x0, y0, side) in pixels of a W x H frame as (centre x / W, centre y / H, side / H)"
+    x0, y0, side = box
+    return float((x0 + side / 2) / W), float((y0 + side / 2) / H), float(side / H)
+
+def pixel_box(rel, W:int, H:int)->tuple:
+    "The square (x0, y0, side) in pixels of a W x H frame from `relative_box`'s fractions"
+    cx, cy, side = rel
+    return cx * W - side * H / 2, cy * H - side * H / 2, side * H
 
 def crop_frames(frames:np.ndarray, box, size:int=224)->np.ndarray:
     "Crop the square `box` (x0, y0, side), or the centre square if None, from every frame and resize to `size`"
@@ -141,9 +157,11 @@ def _video(ref):
 
 def decode_recording(video_ref=None, # mp4 to take frames from (`01` or `02`), or None
                      audio_ref=None, # wav or mp4 to take audio from (`03` or `01`), or None
-                     cfg:DecodeConfig=DecodeConfig())->dict:
+                     cfg:DecodeConfig=DecodeConfig(),
+                     box=None, # (cx, cy, side) as `relative_box` fractions: crop there, without looking for the face
+                    )->dict:
     "Decode one recording: `frames` uint8 [T, S, S, 3] or None, `audio` float32 [n] or None, and what was found"
-    out = dict(frames=None, audio=None, face=None, onset=None, offset=None, indices=None, notes=[])
+    out = dict(frames=None, audio=None, face=None, found=None, box=None, onset=None, offset=None, indices=None, notes=[])
     wav = load_audio(audio_ref, cfg.sample_rate, out['notes']) if audio_ref is not None else None
     if wav is not None:
         if len(wav) < cfg.sample_rate // 10: raise DecodeError(audio_ref, f"audio lasts {len(wav) / cfg.sample_rate:.2f} s")
@@ -158,7 +176,11 @@ def decode_recording(video_ref=None, # mp4 to take frames from (`01` or `02`), o
         try: frames = vr.get_batch(out['indices'].tolist()).asnumpy()
         except (RuntimeError, decord.DECORDError) as e:
             raise DecodeError(video_ref, f"frames could not be decoded ({_why(e, video_ref)})") from None
-        box = face_box(frames, cfg)
-        out['face'] = box is not None
-        out['frames'] = crop_frames(frames, box, cfg.image_size)
+        H, W = frames.shape[1:3]
+        if box is None:
+            px = face_box(frames, cfg)
+            out['face'] = px is not None
+            if px is not None: out['found'] = out['box'] = relative_box(px, W, H)
+        else: px, out['box'] = pixel_box(box, W, H), tuple(float(v) for v in box)
+        out['frames'] = crop_frames(frames, px, cfg.image_size)
     return out
