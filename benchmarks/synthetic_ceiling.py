@@ -1,6 +1,7 @@
 """How well can the synthetic set be classified at all? A ceiling for the demo's test WAR.
 
-Fits a multinomial logistic regression (scikit-learn) on the *true* cue values that `synth_performance` draws for
+Fits `mmfer.synthetic.linear_probe` (a multinomial logistic regression on standardised features, the probe that
+`01_synthetic` uses on features measured from the files) on the *true* cue values that `synth_performance` draws for
 each recording (7 audio cues, 6 facial cues; no rendering, no decoding), on the actors of the training part of the
 `fixed` split (1-16, 16 clips each, as in the demo), and reports its accuracy on the validation (17-20) and test
 (21-24) actors, for both modalities and each alone. A model that sees the rendered mp4/wav files has less to go on
@@ -10,10 +11,7 @@ the demo can reach on the same clips.
 Usage: python benchmarks/synthetic_ceiling.py [--seed 0] [--per-emotion 2]"""
 import argparse
 import numpy as np
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import StandardScaler
-from mmfer.synthetic import synth_performance, synthetic_recordings, AUDIO_CUES, VISUAL_CUES
+from mmfer.synthetic import synth_performance, synthetic_recordings, linear_probe, AUDIO_CUES, VISUAL_CUES
 from mmfer.data.index import actor_split
 
 def main():
@@ -26,11 +24,11 @@ def main():
     X = np.array([[p.audio[k] for k in AUDIO_CUES] + [p.visual[k] for k in VISUAL_CUES] for p in perf])
     y, actor = np.array([n.emotion - 1 for n in names]), np.array([n.actor for n in names])
     parts = {k: np.isin(actor, v) for k, v in actor_split('fixed').items()}
-    print(f"{len(names)} recordings; logistic regression on the true cues, trained on the {parts['train'].sum()} clips of actors 1-16")
+    print(f"{len(names)} recordings; linear_probe on the true cues, trained on the {parts['train'].sum()} clips of actors 1-16")
     print("| cues | valid WAR (actors 17-20) | test WAR (actors 21-24) |\n|---|---|---|")
     for tag, cols in (('audio + face', slice(0, 13)), ('audio', slice(0, 7)), ('face', slice(7, 13))):
-        clf = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=5000)).fit(X[parts['train']][:, cols], y[parts['train']])
-        acc = {k: (clf.predict(X[parts[k]][:, cols]) == y[parts[k]]).mean() for k in ('valid', 'test')}
+        acc = {k: (linear_probe(X[parts['train']][:, cols], y[parts['train']], X[parts[k]][:, cols]).argmax(1) == y[parts[k]]).mean()
+               for k in ('valid', 'test')}
         print(f"| {tag} | {acc['valid']:.1%} | {acc['test']:.1%} |")
 
 if __name__ == '__main__': main()

@@ -89,7 +89,7 @@ def crop_boxes(entries:list, per:str='actor')->dict:
     if found.empty: return {}
     actor, everyone = found.groupby('actor').median(), tuple(float(v) for v in found[list(FOUND)].median())
     return {i: ((tuple(float(v) for v in actor.loc[e['actor']]), 'actor') if e['actor'] in actor.index else (everyone, 'all'))
-            for i, e in enumerate(entries) if e['face'] is False or (per == 'actor' and e['face'])}
+            for i, e in enumerate(entries) if (e['face'] is not None if per == 'actor' else e['face'] is False)}
 
 def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of them
                   cache, # The folder that holds mmfer caches
