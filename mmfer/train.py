@@ -26,7 +26,7 @@ __all__ = ['DEFAULTS', 'PREDICTION_KEYS', 'default_cache', 'synthetic_data', 'pr
            'train_fold', 'train_run', 'model_card', 'test_line', 'mmfer_train']
 
 # %% ../nbs/12_train.ipynb #8675a91b
-DEFAULTS = dict(tiny=dict(epochs=40, bs=16, lr=3e-3, augment=dict(crop_scale=1.)),
+DEFAULTS = dict(tiny=dict(epochs=50, bs=16, lr=3e-3, augment=dict(crop_scale=1.)),
                 lightweight=dict(epochs=15, bs=8, lr=1e-3, augment={}), full=dict(epochs=20, bs=8, lr=5e-4, augment={}))
 
 def default_cache()->Path:
@@ -264,7 +264,7 @@ def mmfer_train(argv=None):
     ap.add_argument('--modality', default='multimodal', choices=MODES, help='default multimodal')
     ap.add_argument('--split', default='fixed', choices=list(SPLITS), help='actor split (default fixed: 1-16 / 17-20 / 21-24)')
     ap.add_argument('--fold', type=int, help='train only this fold of a k-fold split')
-    ap.add_argument('--epochs', type=_positive, help='default: 40 tiny, 15 lightweight, 20 full')
+    ap.add_argument('--epochs', type=_positive, help='default: 50 tiny, 15 lightweight, 20 full')
     ap.add_argument('--bs', type=_positive, help='batch size (default: 16 tiny, 8 otherwise)')
     ap.add_argument('--effective-bs', type=_positive, help='samples per optimiser step, by gradient accumulation (a multiple of --bs)')
     ap.add_argument('--lr', type=_lr, help='peak learning rate of the one-cycle schedule')
