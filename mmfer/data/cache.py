@@ -16,11 +16,11 @@ from .index import *
 from .decode import *
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'NEEDS', 'BOX', 'FOUND', 'cache_manifest', 'cache_folder', 'prepare_clip', 'load_clip',
+__all__ = ['CACHE_VERSION', 'NEEDS', 'BOX', 'FOUND', 'cache_manifest', 'cache_folder', 'prepare_clip', 'recrop_clip', 'load_clip',
            'stored_arrays', 'model_inputs', 'crop_boxes', 'prepare_cache', 'load_cache', 'mmfer_prepare']
 
 # %% ../../nbs/04_data.cache.ipynb #fc1d2b55
-CACHE_VERSION = 2  # 2: faces detected with CLAHE and a second cascade; clips without one cropped at their actor's box
+CACHE_VERSION = 3  # 2: faces detected with CLAHE and a second cascade, crops at the actor's box; 3: frame indices stored
 NEEDS = dict(multimodal='the 01 mp4, or the 02 mp4 and the 03 wav', audio='the 03 wav or the 01 mp4', visual='the 02 or the 01 mp4')
 
 def cache_manifest(cfg:DecodeConfig, mode:str, vocal:str)->dict:
@@ -38,38 +38,58 @@ FOUND = ('face_cx', 'face_cy', 'face_side')  # and where the clip's own face was
 
 def _stem(row:dict)->str: return '-'.join(f"{int(row[k]):02d}" for k in KEY)
 
-def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see `select_sources`)
-                 folder, cfg:DecodeConfig,
-                 box=None, # Crop at this (cx, cy, side) (`relative_box` fractions) instead of the clip's own face box; the clip is redone
-                 crop:str='', # What `box` is, for the index ('actor' or 'all')
-                 found=None, # The clip's own face box, found when it was first decoded (None: no face)
-                )->dict:
-    "Decode the recording of `row` into `folder/clips/` unless it is there; its index entry (`skipped` says why not)"
-    f = Path(folder)/'clips'/f"{_stem(row)}.npz"
-    entry = dict(row, npz=f.name, face=None, crop=None, **dict.fromkeys(BOX + FOUND, np.nan), skipped=None, notes='')
-    if box is not None or not f.exists():
-        try: d = decode_recording(row['video_src'], row['audio_src'], cfg, box)
-        except DecodeError as e: return dict(entry, skipped=dict(path=e.path, reason=e.reason))
-        except Exception as e:   # no input may stop the whole run: record it and go on
-            return dict(entry, skipped=dict(path=str(row['video_src'] or row['audio_src']), reason=f"unexpected {type(e).__name__}: {e}"))
-        if box is not None: d = dict(d, face=found is not None, found=found)
-        with atomic_path(f) as t, open(t, 'wb') as out: np.savez(out, **stored_arrays(d, crop))
+def _blank(row:dict, f:Path)->dict:
+    return dict(row, npz=f.name, face=None, crop=None, **dict.fromkeys(BOX + FOUND, np.nan), skipped=None, notes='')
+
+def _skip(row:dict, f:Path, e:Exception)->dict:
+    "The index entry of a clip that could not be prepared; no input may stop the whole run, so any error is recorded"
+    why = dict(path=e.path, reason=e.reason) if isinstance(e, DecodeError) else \
+          dict(path=str(row['video_src'] or row['audio_src']), reason=f"unexpected {type(e).__name__}: {e}")
+    return dict(_blank(row, f), skipped=why)
+
+def _entry(row:dict, f:Path)->dict:
+    "The index entry of `row`, from its cached clip `f`"
     with np.load(f) as z:
         face, notes, how, where, own = int(z['face']), str(z['notes']), str(z['crop']), z['box'], z['found']
-    return dict(entry, face=None if face < 0 else bool(face), crop=how or None, notes=notes,
+    return dict(_blank(row, f), face=None if face < 0 else bool(face), crop=how or None, notes=notes,
                 **dict(zip(BOX, where.tolist())), **dict(zip(FOUND, own.tolist())))
+
+def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see `select_sources`)
+                 folder, cfg:DecodeConfig)->dict:
+    "Decode the recording of `row` into `folder/clips/` unless it is there; its index entry (`skipped` says why not)"
+    f = Path(folder)/'clips'/f"{_stem(row)}.npz"
+    if not f.exists():
+        try: d = decode_recording(row['video_src'], row['audio_src'], cfg)
+        except Exception as e: return _skip(row, f, e)
+        with atomic_path(f) as t, open(t, 'wb') as out: np.savez(out, **stored_arrays(d))
+    return _entry(row, f)
+
+def recrop_clip(row:dict, folder, cfg:DecodeConfig,
+                box, # (cx, cy, side) as `relative_box` fractions
+                crop:str, # What `box` is, for the index ('actor' or 'all')
+               )->dict:
+    "Crop the cached clip of `row` again at `box`: only its frames are read again (at the stored indices); audio and the face found are kept"
+    f = Path(folder)/'clips'/f"{_stem(row)}.npz"
+    with np.load(f) as z: arrays = dict(z)
+    try: frames = read_frames(row['video_src'], arrays['indices'])
+    except Exception as e: return _skip(row, f, e)
+    H, W = frames.shape[1:3]
+    arrays.update(frames=crop_frames(frames, pixel_box(box, W, H), cfg.image_size), crop=np.array(crop),
+                  box=np.array(box, np.float64))
+    with atomic_path(f) as t, open(t, 'wb') as out: np.savez(out, **arrays)
+    return _entry(row, f)
 
 def load_clip(folder, npz:str)->dict:
     "The arrays of the cached clip `npz` (a file name from the index): `frames` uint8 [T, S, S, 3] and/or `audio` float32 in [-1, 1]"
     with np.load(Path(folder)/'clips'/npz) as z: return model_inputs(z)
 
-def stored_arrays(d:dict, crop:str='')->dict:
-    "What the cache stores of a `decode_recording` result `d`: uint8 frames, int16 audio, the face found, the crop and notes"
-    how = '' if d['frames'] is None else crop or ('face' if d['face'] else 'centre')
+def stored_arrays(d:dict)->dict:
+    "What the cache stores of a `decode_recording` result `d`: uint8 frames and their indices, int16 audio, the face found, the crop and notes"
+    how = '' if d['frames'] is None else 'face' if d['face'] else 'centre'
     box = lambda b: np.array(b if b is not None else [np.nan] * 3, np.float64)
     arrays = dict(face=np.array(-1 if d['face'] is None else int(d['face'])), notes=np.array('; '.join(d['notes'])),
                   crop=np.array(how), box=box(d['box']), found=box(d['found']))
-    if d['frames'] is not None: arrays['frames'] = d['frames']
+    if d['frames'] is not None: arrays.update(frames=d['frames'], indices=np.asarray(d['indices']))
     if d['audio'] is not None: arrays['audio'] = np.round(np.clip(d['audio'], -1, 1) * 32767).astype(np.int16)
     return arrays
 
@@ -81,6 +101,7 @@ def model_inputs(arrays)->dict:
 
 # %% ../../nbs/04_data.cache.ipynb #f6262579
 def _prepare_one(args): return prepare_clip(*args)
+def _recrop_one(args): return recrop_clip(*args)
 
 def crop_boxes(entries:list, per:str='actor')->dict:
     "{i: (box, crop)}: where to crop the `entries` with frames (`per` 'actor': all; 'clip': those without a face found) - at the median face box of the same actor's clips ('actor'), else of all clips ('all')"
@@ -128,9 +149,8 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
         # second pass: crop at the actor's face box the clips that need it and are not cropped there yet
         redo = {i: v for i, v in crop_boxes(entries, cfg.face_crop).items()
                 if entries[i]['crop'] != v[1] or not np.allclose([entries[i][k] for k in BOX], v[0])}
-        own = lambda e: tuple(e[k] for k in FOUND) if e['face'] else None
-        again = [(jobs[i][0], folder, cfg, *redo[i], own(entries[i])) for i in redo]
-        done = ex.map(m._prepare_one, again, chunksize=1) if ex else map(_prepare_one, again)
+        again = [(jobs[i][0], folder, cfg, *redo[i]) for i in redo]
+        done = ex.map(m._recrop_one, again, chunksize=1) if ex else map(_recrop_one, again)
         if progress and again: done = progress_bar(done, total=len(again), leave=False)
         for i, e in zip(redo, done): entries[i] = e
     skipped += [e['skipped'] for e in entries if e['skipped']]

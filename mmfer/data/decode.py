@@ -4,7 +4,7 @@
 
 # %% ../../nbs/03_data.decode.ipynb #3f18e81f
 from __future__ import annotations
-import re, zipfile
+import functools, re, zipfile
 from dataclasses import dataclass, asdict
 import numpy as np
 import cv2, decord, soundfile
@@ -14,7 +14,7 @@ from .index import open_source, ZIP_SEP
 
 # %% auto #0
 __all__ = ['FACE_CASCADES', 'DecodeConfig', 'DecodeError', 'load_audio', 'speech_bounds', 'audio_window', 'frame_indices',
-           'detect_face', 'face_box', 'relative_box', 'pixel_box', 'crop_frames', 'decode_recording']
+           'detect_face', 'face_box', 'relative_box', 'pixel_box', 'crop_frames', 'read_frames', 'decode_recording']
 
 # %% ../../nbs/03_data.decode.ipynb #539485a9
 @dataclass(frozen=True)
@@ -97,19 +97,17 @@ def frame_indices(n_frames:int, fps:float, onset:float, offset:float, num:int=16
 
 # %% ../../nbs/03_data.decode.ipynb #1e455dd3
 FACE_CASCADES = (('haarcascade_frontalface_default.xml', 5), ('haarcascade_frontalface_alt2.xml', 3))  # (file, minNeighbors), tried in turn
-_CASCADES, _CLAHE = {}, None
 
-def _cascade(name):
-    if name not in _CASCADES: _CASCADES[name] = cv2.CascadeClassifier(cv2.data.haarcascades + name)
-    return _CASCADES[name]
+@functools.cache
+def _cascade(name): return cv2.CascadeClassifier(cv2.data.haarcascades + name)
+@functools.cache
+def _clahe(): return cv2.createCLAHE(clipLimit=2.0, tileGridSize=(4, 4))
 
 def detect_face(frame:np.ndarray, detect_width:int=320):
     "The largest face in RGB `frame` as (x, y, w, h) in its pixels, or None"
-    global _CLAHE
-    if _CLAHE is None: _CLAHE = cv2.createCLAHE(clipLimit=2.0, tileGridSize=(4, 4))
     s = min(1., detect_width / frame.shape[1])
     g = cv2.cvtColor(cv2.resize(frame, None, fx=s, fy=s, interpolation=cv2.INTER_AREA) if s < 1 else frame, cv2.COLOR_RGB2GRAY)
-    g = _CLAHE.apply(g)
+    g = _clahe().apply(g)
     for name, neighbours in FACE_CASCADES:
         faces = _cascade(name).detectMultiScale(g, scaleFactor=1.1, minNeighbors=neighbours, minSize=(24, 24))
         if len(faces): break
@@ -155,6 +153,13 @@ def _video(ref):
     if len(vr) < 2: raise DecodeError(ref, f"video has {len(vr)} frame(s)")
     return vr
 
+def read_frames(video_ref, indices, vr=None)->np.ndarray:
+    "RGB uint8 frames [len(indices), H, W, 3] at `indices` of the mp4 `video_ref` (`vr`: its open reader, if any)"
+    vr = _video(video_ref) if vr is None else vr
+    try: return vr.get_batch([int(i) for i in indices]).asnumpy()
+    except (RuntimeError, decord.DECORDError) as e:
+        raise DecodeError(video_ref, f"frames could not be decoded ({_why(e, video_ref)})") from None
+
 def decode_recording(video_ref=None, # mp4 to take frames from (`01` or `02`), or None
                      audio_ref=None, # wav or mp4 to take audio from (`03` or `01`), or None
                      cfg:DecodeConfig=DecodeConfig(),
@@ -173,9 +178,7 @@ def decode_recording(video_ref=None, # mp4 to take frames from (`01` or `02`), o
         if n < cfg.num_frames: raise DecodeError(video_ref, f"video has {n} frames, fewer than the {cfg.num_frames} asked for")
         on, off = (out['onset'], out['offset']) if wav is not None else (0., n / fps)
         out['indices'] = frame_indices(n, fps, on, off, cfg.num_frames)
-        try: frames = vr.get_batch(out['indices'].tolist()).asnumpy()
-        except (RuntimeError, decord.DECORDError) as e:
-            raise DecodeError(video_ref, f"frames could not be decoded ({_why(e, video_ref)})") from None
+        frames = read_frames(video_ref, out['indices'], vr)
         H, W = frames.shape[1:3]
         if box is None:
             px = face_box(frames, cfg)
