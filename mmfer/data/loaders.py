@@ -46,7 +46,7 @@ def augment_audio(a:np.ndarray, aug:Augment, rng:np.random.Generator, sample_rat
         elif k < 0: a[k:] = 0
     if aug.noise_snr_db:
         p = np.mean(a ** 2) + 1e-10
-        a = a + rng.standard_normal(len(a)).astype(np.float32) * np.sqrt(p / 10 ** (rng.uniform(*aug.noise_snr_db) / 10))
+        a = a + rng.standard_normal(len(a), dtype=np.float32) * np.sqrt(p / 10 ** (rng.uniform(*aug.noise_snr_db) / 10))
     return np.clip(a, -1, 1).astype(np.float32)
 
 # %% ../../nbs/05_data.loaders.ipynb #c293d35c
