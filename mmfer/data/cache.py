@@ -47,22 +47,25 @@ def _skip(row:dict, f:Path, e:Exception)->dict:
           dict(path=str(row['video_src'] or row['audio_src']), reason=f"unexpected {type(e).__name__}: {e}")
     return dict(_blank(row, f), skipped=why)
 
-def _entry(row:dict, f:Path)->dict:
-    "The index entry of `row`, from its cached clip `f`"
-    with np.load(f) as z:
-        face, notes, how, where, own = int(z['face']), str(z['notes']), str(z['crop']), z['box'], z['found']
+def _entry(row:dict, f:Path, z)->dict:
+    "The index entry of `row`, from the arrays `z` of its cached clip `f` (`stored_arrays`)"
+    face, notes, how, where, own = int(z['face']), str(z['notes']), str(z['crop']), z['box'], z['found']
     return dict(_blank(row, f), face=None if face < 0 else bool(face), crop=how or None, notes=notes,
                 **dict(zip(BOX, where.tolist())), **dict(zip(FOUND, own.tolist())))
+
+def _save(f:Path, arrays:dict)->dict:
+    with atomic_path(f) as t, open(t, 'wb') as out: np.savez(out, **arrays)
+    return arrays
 
 def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see `select_sources`)
                  folder, cfg:DecodeConfig)->dict:
     "Decode the recording of `row` into `folder/clips/` unless it is there; its index entry (`skipped` says why not)"
     f = Path(folder)/'clips'/f"{_stem(row)}.npz"
-    if not f.exists():
-        try: d = decode_recording(row['video_src'], row['audio_src'], cfg)
-        except Exception as e: return _skip(row, f, e)
-        with atomic_path(f) as t, open(t, 'wb') as out: np.savez(out, **stored_arrays(d))
-    return _entry(row, f)
+    if f.exists():
+        with np.load(f) as z: return _entry(row, f, z)
+    try: d = decode_recording(row['video_src'], row['audio_src'], cfg)
+    except Exception as e: return _skip(row, f, e)
+    return _entry(row, f, _save(f, stored_arrays(d)))
 
 def recrop_clip(row:dict, folder, cfg:DecodeConfig,
                 box, # (cx, cy, side) as `relative_box` fractions
@@ -76,8 +79,7 @@ def recrop_clip(row:dict, folder, cfg:DecodeConfig,
     H, W = frames.shape[1:3]
     arrays.update(frames=crop_frames(frames, pixel_box(box, W, H), cfg.image_size), crop=np.array(crop),
                   box=np.array(box, np.float64))
-    with atomic_path(f) as t, open(t, 'wb') as out: np.savez(out, **arrays)
-    return _entry(row, f)
+    return _entry(row, f, _save(f, arrays))
 
 def load_clip(folder, npz:str)->dict:
     "The arrays of the cached clip `npz` (a file name from the index): `frames` uint8 [T, S, S, 3] and/or `audio` float32 in [-1, 1]"

@@ -61,8 +61,8 @@ class LogMel(nn.Module):
     def mel_power(self, x):
         "Mel power spectrogram [B, n_mels, frames] of float32 `x` [B, samples]: `self.mel(x)`, computed faster"
         st = self.mel.spectrogram
-        z = torch.stft(x, st.n_fft, st.hop_length, st.win_length, st.window, center=True, pad_mode='constant',
-                       return_complex=True)
+        z = torch.stft(x, st.n_fft, st.hop_length, st.win_length, st.window, center=st.center, pad_mode=st.pad_mode,
+                       onesided=st.onesided, return_complex=True)
         return self.mel.mel_scale(z.real.square() + z.imag.square())   # torchaudio takes abs() first, then squares
 
     def forward(self, wave, lengths=None):
