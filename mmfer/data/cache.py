@@ -5,6 +5,7 @@
 # %% ../../nbs/04_data.cache.ipynb #98635b81
 from __future__ import annotations
 import argparse, hashlib, json, multiprocessing, os, sys, time
+from itertools import repeat
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
@@ -57,10 +58,12 @@ def _save(f:Path, arrays:dict)->dict:
     with atomic_path(f) as t, open(t, 'wb') as out: np.savez(out, **arrays)
     return arrays
 
+def _clip_path(folder, row:dict)->Path: return Path(folder)/'clips'/f"{_stem(row)}.npz"
+
 def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see `select_sources`)
                  folder, cfg:DecodeConfig)->dict:
     "Decode the recording of `row` into `folder/clips/` unless it is there; its index entry (`skipped` says why not)"
-    f = Path(folder)/'clips'/f"{_stem(row)}.npz"
+    f = _clip_path(folder, row)
     if f.exists():
         with np.load(f) as z: return _entry(row, f, z)
     try: d = decode_recording(row['video_src'], row['audio_src'], cfg)
@@ -72,7 +75,7 @@ def recrop_clip(row:dict, folder, cfg:DecodeConfig,
                 crop:str, # What `box` is, for the index ('actor' or 'all')
                )->dict:
     "Crop the cached clip of `row` again at `box`: only its frames are read again (at the stored indices); audio and the face found are kept"
-    f = Path(folder)/'clips'/f"{_stem(row)}.npz"
+    f = _clip_path(folder, row)
     with np.load(f) as z: arrays = dict(z)
     try: frames = read_frames(row['video_src'], arrays['indices'])
     except Exception as e: return _skip(row, f, e)
@@ -102,9 +105,6 @@ def model_inputs(arrays)->dict:
     return out
 
 # %% ../../nbs/04_data.cache.ipynb #f6262579
-def _prepare_one(args): return prepare_clip(*args)
-def _recrop_one(args): return recrop_clip(*args)
-
 def crop_boxes(entries:list, per:str='actor')->dict:
     "{i: (box, crop)}: where to crop the `entries` with frames (`per` 'actor': all; 'clip': those without a face found) - at the median face box of the same actor's clips ('actor'), else of all clips ('all')"
     if per not in ('actor', 'clip'): raise ValueError(f"face_crop must be 'actor' or 'clip', got {per!r}")
@@ -140,21 +140,21 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
                                 f"MM-VV-EE-II-SS-RR-AA.mp4/.wav files in folders and zip archives; found {len(names)} files)")
     (folder/'clips').mkdir(parents=True, exist_ok=True)
     with atomic_path(folder/'manifest.json') as t: t.write_text(json.dumps(manifest, indent=1))
-    jobs = [(r, folder, cfg) for r in sel.to_dict('records')]
+    rows = sel.to_dict('records')
     # spawned, not forked, workers: a forked worker of a process that had run torch hung here now and then; spawned
-    # workers import the job function by name, so take it from the module (in a notebook `_prepare_one` is __main__'s)
+    # workers import the job function by name, so take it from the module (in a notebook `prepare_clip` is __main__'s)
     from mmfer.data import cache as m
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context('spawn')) if workers > 1 else nullcontext() as ex:
-        done = ex.map(m._prepare_one, jobs, chunksize=1) if ex else map(_prepare_one, jobs)
-        if progress: done = progress_bar(done, total=len(jobs), leave=False)
-        entries = list(done)
+        def run(f, rows, *args):   # f(row, folder, cfg, *args) for each row, in order, with a progress bar
+            done = ex.map(getattr(m, f.__name__), rows, repeat(folder), repeat(cfg), *args) if ex else \
+                   map(f, rows, repeat(folder), repeat(cfg), *args)
+            return list(progress_bar(done, total=len(rows), leave=False) if progress and rows else done)
+        entries = run(prepare_clip, rows)
         # second pass: crop at the actor's face box the clips that need it and are not cropped there yet
         redo = {i: v for i, v in crop_boxes(entries, cfg.face_crop).items()
                 if entries[i]['crop'] != v[1] or not np.allclose([entries[i][k] for k in BOX], v[0])}
-        again = [(jobs[i][0], folder, cfg, *redo[i]) for i in redo]
-        done = ex.map(m._recrop_one, again, chunksize=1) if ex else map(_recrop_one, again)
-        if progress and again: done = progress_bar(done, total=len(again), leave=False)
-        for i, e in zip(redo, done): entries[i] = e
+        boxes, crops = zip(*redo.values()) if redo else ((), ())
+        for i, e in zip(redo, run(recrop_clip, [rows[i] for i in redo], boxes, crops)): entries[i] = e
     skipped += [e['skipped'] for e in entries if e['skipped']]
     ok = pd.DataFrame([e for e in entries if not e['skipped']]).drop(columns='skipped')
     with atomic_path(folder/'index.csv') as t: ok.to_csv(t, index=False)
