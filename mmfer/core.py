@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #0e45e69a
 from __future__ import annotations
-import os, re
+import numbers, os, re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
@@ -108,7 +108,8 @@ def ravdess_name(modality:int, # 1 audio-video, 2 video-only, 3 audio-only
                  folder=None, # Prefix of the returned `path`
                 )->RavdessName:
     "A validated `RavdessName` for these codes, its path in `folder`."
-    codes = (modality, vocal_channel, emotion, intensity, statement, repetition, actor)
+    codes = tuple(int(c) if isinstance(c, numbers.Integral) and not isinstance(c, bool) else c   # numpy and pandas ints too
+                  for c in (modality, vocal_channel, emotion, intensity, statement, repetition, actor))
     stem = Path(folder or '')/'-'.join(f'{c:02d}' if isinstance(c, int) else str(c) for c in codes)
     for f, c in zip(FIELDS, codes):
         if not (isinstance(c, int) and c in FIELD_CODES[f]): raise _field_error(stem, f, c)

@@ -17,11 +17,12 @@ from .index import *
 from .decode import *
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'NEEDS', 'BOX', 'FOUND', 'cache_manifest', 'cache_folder', 'prepare_clip', 'recrop_clip', 'load_clip',
-           'stored_arrays', 'model_inputs', 'crop_boxes', 'prepare_cache', 'load_cache', 'mmfer_prepare']
+__all__ = ['CACHE_VERSION', 'NEEDS', 'BOX', 'FOUND', 'cache_manifest', 'cache_folder', 'source_id', 'prepare_clip', 'recrop_clip',
+           'load_clip', 'stored_arrays', 'model_inputs', 'crop_boxes', 'prepare_cache', 'load_cache', 'mmfer_prepare']
 
 # %% ../../nbs/04_data.cache.ipynb #fc1d2b55
-CACHE_VERSION = 3  # 2: faces detected with CLAHE and a second cascade, crops at the actor's box; 3: frame indices stored
+CACHE_VERSION = 4  # 2: faces detected with CLAHE and a second cascade, crops at the actor's box; 3: frame indices stored;
+                   # 4: each clip's source files (`source_id`) stored
 NEEDS = dict(multimodal='the 01 mp4, or the 02 mp4 and the 03 wav', audio='the 03 wav or the 01 mp4', visual='the 02 or the 01 mp4')
 
 def cache_manifest(cfg:DecodeConfig, mode:str, vocal:str)->dict:
@@ -60,15 +61,25 @@ def _save(f:Path, arrays:dict)->dict:
 
 def _clip_path(folder, row:dict)->Path: return Path(folder)/'clips'/f"{_stem(row)}.npz"
 
+def source_id(row:dict)->str:
+    "The files `row` is decoded from, as JSON: each source's reference, size and modification time (a zip member's: its archive's)"
+    def one(ref):
+        try: s = os.stat(ref.split(ZIP_SEP)[0])
+        except OSError: return [ref, -1, -1]
+        return [ref, s.st_size, s.st_mtime_ns]
+    return json.dumps([one(r) for r in dict.fromkeys(row[k] for k in ('video_src', 'audio_src')) if isinstance(r, str)])
+
 def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see `select_sources`)
                  folder, cfg:DecodeConfig)->dict:
-    "Decode the recording of `row` into `folder/clips/` unless it is there; its index entry (`skipped` says why not)"
-    f = _clip_path(folder, row)
+    "Decode the recording of `row` into `folder/clips/` unless it is there from the same files; its index entry (`skipped` says why not)"
+    f, src = _clip_path(folder, row), source_id(row)
     if f.exists():
-        with np.load(f) as z: return _entry(row, f, z)
+        with np.load(f) as z:
+            if 'source' in z and str(z['source']) == src: return _entry(row, f, z)
+    # not there yet, or decoded from other files (another dataset with the same names, or a changed file): decode
     try: d = decode_recording(row['video_src'], row['audio_src'], cfg)
     except Exception as e: return _skip(row, f, e)
-    return _entry(row, f, _save(f, stored_arrays(d)))
+    return _entry(row, f, _save(f, dict(stored_arrays(d), source=np.array(src))))
 
 def recrop_clip(row:dict, folder, cfg:DecodeConfig,
                 box, # (cx, cy, side) as `relative_box` fractions
@@ -156,6 +167,9 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
         boxes, crops = zip(*redo.values()) if redo else ((), ())
         for i, e in zip(redo, run(recrop_clip, [rows[i] for i in redo], boxes, crops)): entries[i] = e
     skipped += [e['skipped'] for e in entries if e['skipped']]
+    if all(e['skipped'] for e in entries):
+        why = '; '.join(f"{s['path']}: {s['reason']}" for s in skipped[:3]) + (f"; and {len(skipped) - 3} more" if len(skipped) > 3 else '')
+        raise FileNotFoundError(f"none of the {len(rows)} {vocal} recordings for {mode} mode could be decoded: {why}")
     ok = pd.DataFrame([e for e in entries if not e['skipped']]).drop(columns='skipped')
     with atomic_path(folder/'index.csv') as t: ok.to_csv(t, index=False)
     return dict(cache=str(folder), clips=len(ok), actors=sorted(int(a) for a in ok.actor.unique()),

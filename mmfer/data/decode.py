@@ -28,6 +28,12 @@ class DecodeConfig:
     detect_width:int=320  # frames are shrunk to this width for face detection
     detect_frames:int=4  # frames (evenly spread over the T) on which the face is detected
     face_crop:str='actor'  # a cache crops every clip at its 'actor''s median face box, or each at its own ('clip')
+    def __post_init__(self):   # checked here, not after a whole dataset was decoded with it
+        if self.face_crop not in ('actor', 'clip'): raise ValueError(f"DecodeConfig.face_crop must be 'actor' or 'clip', got {self.face_crop!r}")
+        bad = [f"{k}={getattr(self, k)!r}" for k in ('num_frames', 'image_size', 'sample_rate', 'clip_seconds', 'detect_width',
+                                                     'detect_frames') if not getattr(self, k) > 0]
+        if self.face_margin < 0: bad.append(f"face_margin={self.face_margin!r}")
+        if bad: raise ValueError(f"DecodeConfig: {', '.join(bad)}: sizes, counts and seconds must be positive, face_margin not negative")
     def to_dict(self): return asdict(self)
 
 # %% ../../nbs/03_data.decode.ipynb #d929b76b

@@ -24,7 +24,7 @@ __all__ = ['Augment', 'augment_audio', 'augment_frames', 'colour_jitter', 'ClipD
 # %% ../../nbs/05_data.loaders.ipynb #b44fe413
 @dataclass
 class Augment:
-    "Training-time augmentation; a strength or probability of 0 turns that augmentation off"
+    "Training-time augmentation; a strength or probability of 0 turns it off (the crop: `crop_scale=1`; the noise: `noise_snr_db=None`)"
     gain_db:float=6.  # audio: random gain in +-gain_db
     shift_s:float=0.2  # audio: random time shift in +-shift_s seconds, zero-filled
     noise_snr_db:tuple=(15., 40.)  # audio: white noise at an SNR drawn from this range; None for none
@@ -32,6 +32,13 @@ class Augment:
     flip_p:float=0.5  # frames: probability of a horizontal flip
     jitter:float=0.2  # frames: brightness, contrast and saturation jitter of +-jitter
     temporal_jitter:int=1  # frames: each of the T frame indices moves by up to this many (kept in order)
+    def __post_init__(self):
+        bad = [f"{k}={getattr(self, k)!r}" for k in ('gain_db', 'shift_s', 'jitter', 'temporal_jitter') if getattr(self, k) < 0]
+        if not 0 < self.crop_scale <= 1: bad.append(f"crop_scale={self.crop_scale!r} (the least fraction of the side kept: in (0, 1], 1 for no crop)")
+        if not 0 <= self.flip_p <= 1: bad.append(f"flip_p={self.flip_p!r} (a probability)")
+        n = self.noise_snr_db
+        if n is not None and not (len(n) == 2 and n[0] <= n[1]): bad.append(f"noise_snr_db={n!r} (a range (low, high) in dB, or None for no noise)")
+        if bad: raise ValueError(f"Augment: {', '.join(bad)}; strengths must not be negative")
     @classmethod
     def none(cls): return cls(0., 0., None, 1., 0., 0., 0)
 
@@ -56,7 +63,7 @@ def augment_frames(f:np.ndarray, aug:Augment, rng:np.random.Generator)->np.ndarr
     if aug.temporal_jitter:
         f = f[np.sort(np.clip(np.arange(T) + rng.integers(-aug.temporal_jitter, aug.temporal_jitter + 1, T), 0, T - 1))]
     if aug.crop_scale < 1:
-        side = int(S * rng.uniform(aug.crop_scale, 1)); x, y = rng.integers(0, S - side + 1, 2)
+        side = max(1, int(S * rng.uniform(aug.crop_scale, 1))); x, y = rng.integers(0, S - side + 1, 2)
         f = np.stack([cv2.resize(im[y:y + side, x:x + side], (S, S), interpolation=cv2.INTER_LINEAR) for im in f])
     if rng.random() < aug.flip_p: f = f[:, :, ::-1]
     if aug.jitter: f = colour_jitter(f, *rng.uniform(1 - aug.jitter, 1 + aug.jitter, 3))
