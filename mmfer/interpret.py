@@ -131,8 +131,12 @@ def load_run(path, device='cpu')->tuple:
     p = Path(path)
     folder = p/'model' if (p/'model'/'config.json').exists() else p
     if not folder.exists(): raise FileNotFoundError(f"{folder}: no such folder")
-    args = p/'args.json'
-    modality = json.loads(args.read_text()).get('modality', 'multimodal') if args.exists() else 'multimodal'
+    folds = sorted(p.glob('fold-*/model/config.json'))
+    if folds and not (folder/'config.json').exists():
+        raise FileNotFoundError(f"{p} is a k-fold run, with a model in each fold's folder: pass one of them, e.g. {folds[0].parents[1]}")
+    # the run's args.json: in `p` (a run folder), or beside it (a run's model/ folder, or a fold-K/ folder of a k-fold run)
+    args = next((a for a in (p/'args.json', p.parent/'args.json', p.parent.parent/'args.json') if a.exists()), None)
+    modality = json.loads(args.read_text()).get('modality', 'multimodal') if args else 'multimodal'
     return load_model(folder, device), modality
 
 class Predictor:
@@ -158,6 +162,7 @@ class Predictor:
                 d = decode_recording(path, None, self.cfg, box)
         x = model_inputs(stored_arrays(d))
         if self.modality != 'multimodal': x.pop('frames' if self.modality == 'audio' else 'audio', None)   # as `ModalityInput` in training
+        if not x: raise DecodeError(path, f"has no {'frames' if self.modality == 'visual' else 'audio'}, the only input of this {self.modality} model")
         return dict(x, face=d['face'])
 
     @torch.no_grad()

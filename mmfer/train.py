@@ -131,9 +131,10 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     if modality not in MODES: raise ValueError(f"modality must be one of {MODES}, got {modality!r}")
     if split not in SPLITS: raise ValueError(f"split must be one of {list(SPLITS)}, got {split!r}")
     d = DEFAULTS[preset]
-    epochs, bs, lr = epochs or d['epochs'], bs or d['bs'], lr or d['lr']
+    epochs, bs, lr = (d[k] if v is None else v for k, v in (('epochs', epochs), ('bs', bs), ('lr', lr)))   # None: the preset's
     augment = augment or Augment(**d['augment'])
-    if epochs < 1 or bs < 1: raise ValueError("epochs and bs must be at least 1")
+    if epochs < 1 or bs < 1: raise ValueError(f"epochs and bs must be at least 1, got epochs={epochs}, bs={bs}")
+    if not lr > 0: raise ValueError(f"lr must be positive, got {lr}")
     workers = min(os.cpu_count() or 1, 8) if workers is None else workers
     out, cache = Path(out), Path(cache or default_cache())
     t0 = time.perf_counter()
@@ -283,7 +284,7 @@ def mmfer_train(argv=None):
     if a.effective_bs and a.effective_bs % (a.bs or DEFAULTS[a.preset]['bs']):
         ap.error(f"--effective-bs {a.effective_bs} must be a multiple of the batch size {a.bs or DEFAULTS[a.preset]['bs']}")
     if a.resume and not (Path(a.out)/'args.json').exists(): ap.error(f"--resume: {a.out} holds no run to resume")
-    if not a.resume and (Path(a.out)/'checkpoint.json').exists():
+    if not a.resume and [*Path(a.out).glob('checkpoint.json'), *Path(a.out).glob('fold-*/checkpoint.json')]:   # k-fold: per fold
         ap.error(f"{a.out} already holds a run: add --resume to continue it, or choose another --out")
     log = lambda s: print(s, file=sys.stderr, flush=True)
     try:
