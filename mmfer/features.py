@@ -71,6 +71,8 @@ class CachedFER(nn.Module):
         super().__init__(); self.model = model
     def forward(self, states, mask, tokens):
         m = self.model
+        dt = next(m.parameters()).dtype   # features stored in float16 (`dtype` of `feature_dataloaders`) are computed on in the model's dtype
+        states, tokens = states.to(dt), tokens.to(dt)
         a = m.audio.pool(states, mask) if states.numel() else None
         v = m.visual.from_tokens(tokens.flatten(0, 1), tokens.shape[0]) if tokens.numel() else None
         return m.fuse(a, v)

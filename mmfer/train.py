@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse, contextlib, datetime, json, os, shutil, sys, time
 from pathlib import Path
 import numpy as np
+import torch
 import pandas as pd
 import matplotlib.pyplot as plt
 from fastai.torch_core import set_seed
@@ -22,10 +23,11 @@ from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
 # %% auto #0
-__all__ = ['DEFAULTS', 'PREDICTION_KEYS', 'default_cache', 'synthetic_data', 'predictions', 'prediction_table', 'plot_confusion',
-           'train_fold', 'train_run', 'model_card', 'test_line', 'mmfer_train']
+__all__ = ['FEATURE_DTYPES', 'DEFAULTS', 'PREDICTION_KEYS', 'default_cache', 'synthetic_data', 'predictions', 'prediction_table',
+           'plot_confusion', 'train_fold', 'train_run', 'model_card', 'test_line', 'mmfer_train']
 
 # %% ../nbs/12_train.ipynb #8675a91b
+FEATURE_DTYPES = ('float32', 'float16')   # how the frozen-encoder feature cache stores features (`13_features`)
 DEFAULTS = dict(tiny=dict(epochs=50, bs=16, lr=3e-3, augment=dict(crop_scale=1.)),
                 lightweight=dict(epochs=15, bs=8, lr=1e-3, augment={}), full=dict(epochs=20, bs=8, lr=5e-4, augment={}))
 
@@ -71,7 +73,7 @@ def _summary(m): return {k: round(m[k], 4) for k in ('war', 'uar', 'macro_f1')}
 
 def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25, lr:float=3e-3, effective_bs=None,
                precision='auto', freeze_backbones:bool=False, resume:bool=False, patience:int|None=None,
-               pretrained=None, progress:bool=True, feature_views:int|None=1, **overrides)->dict:
+               pretrained=None, progress:bool=True, feature_views:int|None=1, feature_dtype:str='float32', **overrides)->dict:
     "Train, reload the best epoch, and score it on the valid and test parts of `dls`; writes `run_dir`"
     run_dir = Path(run_dir); run_dir.mkdir(parents=True, exist_ok=True)
     model = create_model(preset, pretrained, **overrides)
@@ -79,7 +81,7 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     cached = feature_views is not None and cacheable(model, modality)
     clips = dict(val=dls.valid.dataset, test=dls[2].dataset)   # the `ClipDataset`s, in the order of their predictions
     if cached:   # frozen encoders: their outputs once per clip (see `13_features`)
-        dls = feature_dataloaders(model, dls, feature_views, modality, progress=progress)
+        dls = feature_dataloaders(model, dls, feature_views, modality, dtype=getattr(torch, feature_dtype), progress=progress)
         model, modality = CachedFER(model), 'multimodal'   # the cache holds only the modality asked for
     learn = mmfer_learner(dls, model, modality=modality, lr=lr, effective_bs=effective_bs, precision=precision,
                           run_dir=run_dir, patience=patience)
@@ -124,6 +126,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
               cache=None, # Folder for prepared caches and the synthetic set (default: `default_cache()`)
               workers:int|None=None, seed:int=0, pretrained=None, progress:bool=True, log=print,
               feature_views:int|None=1, # Augmented views per training clip in the frozen-encoder cache; None: no cache
+              feature_dtype:str='float32', # How the frozen-encoder cache stores features: 'float32' or 'float16' (half the memory)
               augment:Augment|None=None, # Training augmentation (default: the preset's, `DEFAULTS`)
               **overrides)->dict:
     "Train and evaluate `preset` on `data` with an actor split; writes the run folder `out` and returns its metrics"
@@ -135,6 +138,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     augment = augment or Augment(**d['augment'])
     if epochs < 1 or bs < 1: raise ValueError(f"epochs and bs must be at least 1, got epochs={epochs}, bs={bs}")
     if not lr > 0: raise ValueError(f"lr must be positive, got {lr}")
+    if feature_dtype not in FEATURE_DTYPES: raise ValueError(f"feature_dtype must be one of {FEATURE_DTYPES}, got {feature_dtype!r}")
     workers = min(os.cpu_count() or 1, 8) if workers is None else workers
     out, cache = Path(out), Path(cache or default_cache())
     t0 = time.perf_counter()
@@ -169,7 +173,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
         if not len(dls.valid.dataset):
             raise ValueError(f"{folder}: no clips of the validation actors of {split} fold {k}, which picks the best epoch")
         r = train_fold(dls, fdir, preset, modality, epochs, lr, effective_bs, precision, freeze_backbones,
-                       resume and (fdir/'checkpoint.json').exists(), patience, pretrained, progress, feature_views, **overrides)
+                       resume and (fdir/'checkpoint.json').exists(), patience, pretrained, progress, feature_views, feature_dtype, **overrides)
         r['fold'] = k
         if split != 'fixed': _write_metrics(fdir, r, split, args)
         folds.append(r)
@@ -277,6 +281,7 @@ def mmfer_train(argv=None):
     ap.add_argument('--feature-views', type=int, default=1, metavar='K',
                     help='with frozen encoders: cache their outputs for K augmented views per training clip (default 1)')
     ap.add_argument('--no-feature-cache', action='store_true', help='run the frozen encoders every epoch')
+    ap.add_argument('--feature-dtype', default='float32', choices=FEATURE_DTYPES, help='how that cache stores features (float16: half the memory)')
     ap.add_argument('--cache', help='folder for prepared caches and the synthetic set (default $MMFER_CACHE or ~/.cache/mmfer)')
     ap.add_argument('--workers', type=int, help='processes for data preparation (default: cores, at most 8)')
     ap.add_argument('--seed', type=int, default=0)
@@ -290,7 +295,7 @@ def mmfer_train(argv=None):
     try:
         m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
                       a.freeze_backbones, a.resume, a.patience, a.cache, a.workers, a.seed, progress=sys.stderr.isatty(), log=log,
-                      feature_views=None if a.no_feature_cache else a.feature_views)
+                      feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype)
     except (FileNotFoundError, ValueError) as e: sys.exit(f"mmfer_train: {e}")
     log(f"wrote {a.out}/metrics.json, history.csv, confusion_matrix.png and the model folder in {m['seconds']} s")
     print(test_line(m))
