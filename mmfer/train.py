@@ -27,7 +27,7 @@ __all__ = ['FEATURE_DTYPES', 'DEFAULTS', 'PREDICTION_KEYS', 'default_cache', 'sy
            'plot_confusion', 'train_fold', 'train_run', 'model_card', 'test_line', 'mmfer_train']
 
 # %% ../nbs/12_train.ipynb #8675a91b
-FEATURE_DTYPES = ('float32', 'float16')   # how the frozen-encoder feature cache stores features (`13_features`)
+FEATURE_DTYPES = dict(float32=torch.float32, float16=torch.float16)   # how the frozen-encoder feature cache stores features (`13_features`)
 DEFAULTS = dict(tiny=dict(epochs=50, bs=16, lr=3e-3, augment=dict(crop_scale=1.)),
                 lightweight=dict(epochs=15, bs=8, lr=1e-3, augment={}), full=dict(epochs=20, bs=8, lr=5e-4, augment={}))
 
@@ -81,7 +81,7 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     cached = feature_views is not None and cacheable(model, modality)
     clips = dict(val=dls.valid.dataset, test=dls[2].dataset)   # the `ClipDataset`s, in the order of their predictions
     if cached:   # frozen encoders: their outputs once per clip (see `13_features`)
-        dls = feature_dataloaders(model, dls, feature_views, modality, dtype=getattr(torch, feature_dtype), progress=progress)
+        dls = feature_dataloaders(model, dls, feature_views, modality, dtype=FEATURE_DTYPES[feature_dtype], progress=progress)
         model, modality = CachedFER(model), 'multimodal'   # the cache holds only the modality asked for
     learn = mmfer_learner(dls, model, modality=modality, lr=lr, effective_bs=effective_bs, precision=precision,
                           run_dir=run_dir, patience=patience)
@@ -138,7 +138,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     augment = augment or Augment(**d['augment'])
     if epochs < 1 or bs < 1: raise ValueError(f"epochs and bs must be at least 1, got epochs={epochs}, bs={bs}")
     if not lr > 0: raise ValueError(f"lr must be positive, got {lr}")
-    if feature_dtype not in FEATURE_DTYPES: raise ValueError(f"feature_dtype must be one of {FEATURE_DTYPES}, got {feature_dtype!r}")
+    if feature_dtype not in FEATURE_DTYPES: raise ValueError(f"feature_dtype must be one of {tuple(FEATURE_DTYPES)}, got {feature_dtype!r}")
     workers = min(os.cpu_count() or 1, 8) if workers is None else workers
     out, cache = Path(out), Path(cache or default_cache())
     t0 = time.perf_counter()
@@ -281,7 +281,7 @@ def mmfer_train(argv=None):
     ap.add_argument('--feature-views', type=int, default=1, metavar='K',
                     help='with frozen encoders: cache their outputs for K augmented views per training clip (default 1)')
     ap.add_argument('--no-feature-cache', action='store_true', help='run the frozen encoders every epoch')
-    ap.add_argument('--feature-dtype', default='float32', choices=FEATURE_DTYPES, help='how that cache stores features (float16: half the memory)')
+    ap.add_argument('--feature-dtype', default='float32', choices=list(FEATURE_DTYPES), help='how that cache stores features (float16: half the memory)')
     ap.add_argument('--cache', help='folder for prepared caches and the synthetic set (default $MMFER_CACHE or ~/.cache/mmfer)')
     ap.add_argument('--workers', type=int, help='processes for data preparation (default: cores, at most 8)')
     ap.add_argument('--seed', type=int, default=0)

@@ -118,7 +118,7 @@ def model_inputs(arrays)->dict:
 # %% ../../nbs/04_data.cache.ipynb #f6262579
 def crop_boxes(entries:list, per:str='actor')->dict:
     "{i: (box, crop)}: where to crop the `entries` with frames (`per` 'actor': all; 'clip': those without a face found) - at the median face box of the same actor's clips ('actor'), else of all clips ('all')"
-    if per not in ('actor', 'clip'): raise ValueError(f"face_crop must be 'actor' or 'clip', got {per!r}")
+    if per not in FACE_CROPS: raise ValueError(f"face_crop must be {' or '.join(map(repr, FACE_CROPS))}, got {per!r}")
     found = pd.DataFrame([dict(actor=e['actor'], **{k: e[k] for k in FOUND}) for e in entries if e['face']])
     if found.empty: return {}
     actor, everyone = found.groupby('actor').median(), tuple(float(v) for v in found[list(FOUND)].median())

@@ -13,10 +13,13 @@ from ..core import *
 from .index import open_source, ZIP_SEP
 
 # %% auto #0
-__all__ = ['FACE_CASCADES', 'DecodeConfig', 'DecodeError', 'load_audio', 'speech_bounds', 'audio_window', 'frame_indices',
-           'detect_face', 'face_box', 'relative_box', 'pixel_box', 'crop_frames', 'read_frames', 'decode_recording']
+__all__ = ['FACE_CROPS', 'FACE_CASCADES', 'DecodeConfig', 'DecodeError', 'load_audio', 'speech_bounds', 'audio_window',
+           'frame_indices', 'detect_face', 'face_box', 'relative_box', 'pixel_box', 'crop_frames', 'read_frames',
+           'decode_recording']
 
 # %% ../../nbs/03_data.decode.ipynb #539485a9
+FACE_CROPS = ('actor', 'clip')   # where a cache crops a clip's frames: at its actor's median face box, or at its own
+
 @dataclass(frozen=True)
 class DecodeConfig:
     "What decoding produces: T frames of `image_size` pixels and `clip_seconds` of audio at `sample_rate`"
@@ -29,7 +32,8 @@ class DecodeConfig:
     detect_frames:int=4  # frames (evenly spread over the T) on which the face is detected
     face_crop:str='actor'  # a cache crops every clip at its 'actor''s median face box, or each at its own ('clip')
     def __post_init__(self):   # checked here, not after a whole dataset was decoded with it
-        if self.face_crop not in ('actor', 'clip'): raise ValueError(f"DecodeConfig.face_crop must be 'actor' or 'clip', got {self.face_crop!r}")
+        if self.face_crop not in FACE_CROPS:
+            raise ValueError(f"DecodeConfig.face_crop must be {' or '.join(map(repr, FACE_CROPS))}, got {self.face_crop!r}")
         bad = [f"{k}={getattr(self, k)!r}" for k in ('num_frames', 'image_size', 'sample_rate', 'clip_seconds', 'detect_width',
                                                      'detect_frames') if not getattr(self, k) > 0]
         if self.face_margin < 0: bad.append(f"face_margin={self.face_margin!r}")
