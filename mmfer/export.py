@@ -4,18 +4,17 @@
 
 # %% ../nbs/16_export.ipynb #656c03fe
 from __future__ import annotations
-import argparse, contextlib, json, sys
 from pathlib import Path
 import numpy as np
 import torch
 from torch import nn
 from .core import EMOTIONS, atomic_path
 from .data.index import MODES
-from .model.core import MultimodalFER, load_model
+from .model.core import MultimodalFER
 from .interpret import load_run
 
 # %% auto #0
-__all__ = ['ExportModule', 'check_onnx', 'export_onnx', 'mmfer_export']
+__all__ = ['ExportModule', 'check_onnx', 'export_onnx']
 
 # %% ../nbs/16_export.ipynb #b839df11
 class ExportModule(nn.Module):
@@ -87,19 +86,3 @@ def export_onnx(model, # a `MultimodalFER`, a model folder, or a run folder of `
         for name, impl in attn.items(): model.backbone(name).set_attn_implementation(impl)
         model.visual.frame_chunk = chunk
     return res
-
-# %% ../nbs/16_export.ipynb #cba7ca0f
-def mmfer_export(argv=None):
-    "Export a trained mmfer model to ONNX (dynamic batch) and check it against PyTorch with ONNX Runtime."
-    ap = argparse.ArgumentParser(prog='mmfer_export', description=mmfer_export.__doc__)
-    ap.add_argument('--model', required=True, metavar='RUN_DIR', help='run folder of mmfer_train (or its model/ folder)')
-    ap.add_argument('--onnx', required=True, metavar='OUT.onnx', help='file to write')
-    ap.add_argument('--modality', choices=MODES, help="graph inputs (default: the run's modality)")
-    ap.add_argument('--atol', type=float, default=1e-4, help='largest accepted |logits difference| (default 1e-4)')
-    ap.add_argument('--no-check', action='store_true', help='skip the ONNX Runtime check')
-    a = ap.parse_args(argv)
-    try:
-        with contextlib.redirect_stdout(sys.stderr):   # the exporter's progress lines
-            res = export_onnx(a.model, a.onnx, a.modality, check=not a.no_check, atol=a.atol)
-    except (FileNotFoundError, ValueError, ImportError) as e: sys.exit(f"mmfer_export: {e}")
-    print(json.dumps(res))

@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_interpret.ipynb #37e2198b
 from __future__ import annotations
-import argparse, json, sys
+import json
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -18,7 +18,7 @@ from .model.core import load_model, MultimodalFER
 from .learner import classification_metrics, confusion_matrix, decode_config
 
 # %% auto #0
-__all__ = ['MEDIA', 'Report', 'load_run', 'Predictor', 'media_files', 'predict', 'mmfer_predict']
+__all__ = ['MEDIA', 'Report', 'load_run', 'Predictor', 'media_files', 'predict']
 
 # %% ../nbs/15_interpret.ipynb #05e62cbb
 def _names(v, classes):
@@ -202,20 +202,3 @@ def media_files(paths)->list:
 def predict(path, model)->dict:
     "The emotion and the 8 probabilities of one mp4 or wav `path`, with the model saved in `model` (run or model folder)"
     return Predictor(model).predict(path)
-
-# %% ../nbs/15_interpret.ipynb #fa6f74de
-def mmfer_predict(argv=None):
-    "Predict the emotion of mp4 and wav files (or folders of them) with a trained mmfer model; one JSON line per file."
-    ap = argparse.ArgumentParser(prog='mmfer_predict', description=mmfer_predict.__doc__)
-    ap.add_argument('paths', nargs='+', metavar='PATH', help='mp4 or wav files, or folders searched for them')
-    ap.add_argument('--model', required=True, metavar='RUN_DIR', help='run folder of mmfer_train (or its model/ folder)')
-    ap.add_argument('--device', default='cpu', help='cpu (default) or cuda')
-    a = ap.parse_args(argv)
-    try: pr = Predictor(a.model, a.device)
-    except (FileNotFoundError, ValueError) as e: sys.exit(f"mmfer_predict: {e}")
-    failed = False
-    for f in media_files(a.paths):
-        r = pr.predict_files([f], progress=False)[0]
-        failed |= 'error' in r
-        print(json.dumps(r), flush=True)
-    if failed: sys.exit(1)

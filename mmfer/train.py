@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_train.ipynb #a6144439
 from __future__ import annotations
-import argparse, contextlib, datetime, json, os, shutil, sys, time
+import contextlib, datetime, json, os, shutil, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -18,13 +18,13 @@ from .data.cache import prepare_cache
 from .data.loaders import ravdess_dataloaders, Augment
 from .model.core import ModelConfig, PRESETS, create_model
 from .features import feature_dataloaders, CachedFER, cacheable
-from .learner import mmfer_learner, classification_metrics, decode_config, PRECISIONS
+from .learner import mmfer_learner, classification_metrics, decode_config
 from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
 # %% auto #0
 __all__ = ['FEATURE_DTYPES', 'DEFAULTS', 'PREDICTION_KEYS', 'default_cache', 'synthetic_data', 'predictions', 'prediction_table',
-           'plot_confusion', 'train_fold', 'train_run', 'model_card', 'test_line', 'mmfer_train']
+           'plot_confusion', 'train_fold', 'train_run', 'model_card', 'test_line']
 
 # %% ../nbs/12_train.ipynb #8675a91b
 FEATURE_DTYPES = dict(float32=torch.float32, float16=torch.float16)   # how the frozen-encoder feature cache stores features (`13_features`)
@@ -242,60 +242,9 @@ def model_card(m:dict)->str:
     return '\n'.join(lines)
 
 # %% ../nbs/12_train.ipynb #325cb434
-def _positive(s):
-    try: v = int(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"must be a whole number, got {s!r}") from None
-    if v < 1: raise argparse.ArgumentTypeError(f"must be at least 1, got {v}")
-    return v
-
-def _lr(s):
-    try: v = float(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"must be a number, got {s!r}") from None
-    if not 0 < v < 1: raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {v}")
-    return v
-
 def test_line(m)->str:
     "The last line `mmfer_train` prints: the test metrics of a run"
     t = m['test']
     if 'war' in t and isinstance(t['war'], dict):
         return 'test ' + ' '.join(f"{k}={t[k]['mean']:.4f}+-{t[k]['std']:.4f}" for k in ('war', 'uar', 'macro_f1')) + f" ({m['split']}, {len(m['folds'])} folds)"
     return 'test ' + ' '.join(f"{k}={t[k]:.4f}" for k in ('war', 'uar', 'macro_f1')) + f" ({m['split']} split)"
-
-def mmfer_train(argv=None):
-    "Train and evaluate an mmfer model with an actor-independent split; with no --data, the synthetic demo."
-    ap = argparse.ArgumentParser(prog='mmfer_train', description=mmfer_train.__doc__)
-    ap.add_argument('--data', nargs='+', metavar='ROOT|CACHE', help='RAVDESS folder(s)/zip(s) or a prepared cache (default: synthetic set)')
-    ap.add_argument('--preset', default='tiny', choices=list(PRESETS), help='model preset (default tiny)')
-    ap.add_argument('--modality', default='multimodal', choices=MODES, help='default multimodal')
-    ap.add_argument('--split', default='fixed', choices=list(SPLITS), help='actor split (default fixed: 1-16 / 17-20 / 21-24)')
-    ap.add_argument('--fold', type=int, help='train only this fold of a k-fold split')
-    ap.add_argument('--epochs', type=_positive, help='default: 50 tiny, 15 lightweight, 20 full')
-    ap.add_argument('--bs', type=_positive, help='batch size (default: 16 tiny, 8 otherwise)')
-    ap.add_argument('--effective-bs', type=_positive, help='samples per optimiser step, by gradient accumulation (a multiple of --bs)')
-    ap.add_argument('--lr', type=_lr, help='peak learning rate of the one-cycle schedule')
-    ap.add_argument('--precision', default='auto', choices=PRECISIONS, help='auto: bf16 on GPUs that have it, fp16 on older GPUs, fp32 on a CPU')
-    ap.add_argument('--out', default='runs/demo', metavar='RUN_DIR', help='run folder (default runs/demo)')
-    ap.add_argument('--resume', action='store_true', help='continue the run in RUN_DIR from its last checkpoint')
-    ap.add_argument('--freeze-backbones', action='store_true', help='train only the new layers (and not the 3 backbones)')
-    ap.add_argument('--patience', type=_positive, help='early stopping after this many epochs without a better valid UAR')
-    ap.add_argument('--feature-views', type=int, default=1, metavar='K',
-                    help='with frozen encoders: cache their outputs for K augmented views per training clip (default 1)')
-    ap.add_argument('--no-feature-cache', action='store_true', help='run the frozen encoders every epoch')
-    ap.add_argument('--feature-dtype', default='float32', choices=list(FEATURE_DTYPES), help='how that cache stores features (float16: half the memory)')
-    ap.add_argument('--cache', help='folder for prepared caches and the synthetic set (default $MMFER_CACHE or ~/.cache/mmfer)')
-    ap.add_argument('--workers', type=int, help='processes for data preparation (default: cores, at most 8)')
-    ap.add_argument('--seed', type=int, default=0)
-    a = ap.parse_args(argv)
-    if a.effective_bs and a.effective_bs % (a.bs or DEFAULTS[a.preset]['bs']):
-        ap.error(f"--effective-bs {a.effective_bs} must be a multiple of the batch size {a.bs or DEFAULTS[a.preset]['bs']}")
-    if a.resume and not (Path(a.out)/'args.json').exists(): ap.error(f"--resume: {a.out} holds no run to resume")
-    if not a.resume and [*Path(a.out).glob('checkpoint.json'), *Path(a.out).glob('fold-*/checkpoint.json')]:   # k-fold: per fold
-        ap.error(f"{a.out} already holds a run: add --resume to continue it, or choose another --out")
-    log = lambda s: print(s, file=sys.stderr, flush=True)
-    try:
-        m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
-                      a.freeze_backbones, a.resume, a.patience, a.cache, a.workers, a.seed, progress=sys.stderr.isatty(), log=log,
-                      feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype)
-    except (FileNotFoundError, ValueError) as e: sys.exit(f"mmfer_train: {e}")
-    log(f"wrote {a.out}/metrics.json, history.csv, confusion_matrix.png and the model folder in {m['seconds']} s")
-    print(test_line(m))

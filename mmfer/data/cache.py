@@ -4,7 +4,7 @@
 
 # %% ../../nbs/04_data.cache.ipynb #98635b81
 from __future__ import annotations
-import argparse, hashlib, json, multiprocessing, os, sys, time
+import hashlib, json, multiprocessing, os, time
 from itertools import repeat
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import nullcontext
@@ -18,7 +18,7 @@ from .decode import *
 
 # %% auto #0
 __all__ = ['CACHE_VERSION', 'NEEDS', 'BOX', 'FOUND', 'cache_manifest', 'cache_folder', 'source_id', 'prepare_clip', 'recrop_clip',
-           'load_clip', 'stored_arrays', 'model_inputs', 'crop_boxes', 'prepare_cache', 'load_cache', 'mmfer_prepare']
+           'load_clip', 'stored_arrays', 'model_inputs', 'crop_boxes', 'prepare_cache', 'load_cache']
 
 # %% ../../nbs/04_data.cache.ipynb #fc1d2b55
 CACHE_VERSION = 4  # 2: faces detected with CLAHE and a second cascade, crops at the actor's box; 3: frame indices stored;
@@ -186,23 +186,3 @@ def load_cache(folder)->tuple:
     folder = Path(folder)
     if not (folder/'index.csv').exists(): raise FileNotFoundError(f"{folder}: not a prepared mmfer cache (no index.csv)")
     return pd.read_csv(folder/'index.csv'), json.loads((folder/'manifest.json').read_text())
-
-# %% ../../nbs/04_data.cache.ipynb #c692916a
-def mmfer_prepare(argv=None):
-    "Decode every RAVDESS clip under ROOT (folders and/or official zip archives) once into a cache."
-    ap = argparse.ArgumentParser(prog='mmfer_prepare', description=mmfer_prepare.__doc__)
-    ap.add_argument('roots', nargs='+', metavar='ROOT', help='RAVDESS folder(s) or zip archive(s)')
-    ap.add_argument('--cache', required=True, help='folder that holds mmfer caches')
-    ap.add_argument('--modality', default='multimodal', choices=MODES, help='what the clips are for (default multimodal)')
-    ap.add_argument('--vocal', default='speech', choices=list(VOCAL), help='speech, song or both (default speech)')
-    ap.add_argument('--frames', type=int, default=16, help='frames per clip (default 16)')
-    ap.add_argument('--size', type=int, default=224, help='side of the face crop in pixels (default 224)')
-    ap.add_argument('--seconds', type=float, default=3.0, help='audio window in seconds (default 3.0)')
-    ap.add_argument('--workers', type=int, default=min(os.cpu_count() or 1, 8), help='worker processes (default: cores, at most 8)')
-    a = ap.parse_args(argv)
-    if a.frames < 1 or a.size < 8 or a.seconds <= 0: ap.error("--frames must be >= 1, --size >= 8 and --seconds > 0")
-    cfg = DecodeConfig(num_frames=a.frames, image_size=a.size, clip_seconds=a.seconds)
-    try: summary = prepare_cache(a.roots, a.cache, a.modality, a.vocal, cfg, a.workers, progress=sys.stdout.isatty())
-    except FileNotFoundError as e: sys.exit(f"mmfer_prepare: {e}")
-    for s in summary['skipped']: print(f"skipped {s['path']}: {s['reason']}", file=sys.stderr)
-    print(json.dumps(summary))
