@@ -90,17 +90,33 @@ def export_parser()->argparse.ArgumentParser:
     return ap
 
 # %% ../nbs/18_cli.ipynb #c48a71f9
+@contextlib.contextmanager
+def _interruptible(cmd:str, then=lambda: ''):
+    "Turn a Ctrl-C inside the block into the message `cmd: interrupted. then()` and exit status 130, not a traceback"
+    try: yield
+    except KeyboardInterrupt:
+        print(f"{cmd}: interrupted. {then()}".rstrip(), file=sys.stderr, flush=True)
+        sys.exit(130)
+
 def mmfer_prepare(argv=None):
     "Decode every RAVDESS clip under ROOT (folders and/or official zip archives) once into a cache."
     ap = prepare_parser(); a = ap.parse_args(argv)
     if a.frames < 1 or a.size < 8 or a.seconds <= 0: ap.error("--frames must be >= 1, --size >= 8 and --seconds > 0")
-    from .data.decode import DecodeConfig
-    from .data.cache import prepare_cache
-    cfg = DecodeConfig(num_frames=a.frames, image_size=a.size, clip_seconds=a.seconds)
-    try: summary = prepare_cache(a.roots, a.cache, a.modality, a.vocal, cfg, a.workers, progress=sys.stdout.isatty())
-    except FileNotFoundError as e: sys.exit(f"mmfer_prepare: {e}")
+    with _interruptible('mmfer_prepare', lambda: "The clips decoded so far are kept: run the same command again to finish."):
+        from .data.decode import DecodeConfig
+        from .data.cache import prepare_cache
+        cfg = DecodeConfig(num_frames=a.frames, image_size=a.size, clip_seconds=a.seconds)
+        try: summary = prepare_cache(a.roots, a.cache, a.modality, a.vocal, cfg, a.workers, progress=sys.stdout.isatty())
+        except FileNotFoundError as e: sys.exit(f"mmfer_prepare: {e}")
     for s in summary['skipped']: print(f"skipped {s['path']}: {s['reason']}", file=sys.stderr)
     print(json.dumps(summary))
+
+def _saved(out:Path)->str:
+    "What an interrupted `mmfer_train` run in `out` has kept, and how to go on"
+    if not (out/'args.json').exists(): return "No epoch had started; the prepared clips are kept: run the same command again."
+    done = {c.parent: json.loads(c.read_text())['epoch'] for c in sorted(out.glob('fold-*/checkpoint.json')) + [out/'checkpoint.json'] if c.exists()}
+    kept = ', '.join(f"{p.name + ' ' if p != out else ''}epoch {e}" for p, e in done.items()) or 'no finished epoch yet'
+    return f"{out} keeps its last saved epochs ({kept}): continue with the same command and --resume."
 
 def mmfer_train(argv=None):
     "Train and evaluate an mmfer model with an actor-independent split; with no --data, the synthetic demo."
@@ -110,35 +126,38 @@ def mmfer_train(argv=None):
     if a.resume and not (Path(a.out)/'args.json').exists(): ap.error(f"--resume: {a.out} holds no run to resume")
     if not a.resume and [*Path(a.out).glob('checkpoint.json'), *Path(a.out).glob('fold-*/checkpoint.json')]:   # k-fold: per fold
         ap.error(f"{a.out} already holds a run: add --resume to continue it, or choose another --out")
-    from .train import train_run, test_line
     log = lambda s: print(s, file=sys.stderr, flush=True)
-    try:
-        m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
-                      a.freeze_backbones, a.resume, a.patience, a.cache, a.workers, a.seed, progress=sys.stderr.isatty(), log=log,
-                      feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype)
-    except (FileNotFoundError, ValueError) as e: sys.exit(f"mmfer_train: {e}")
+    with _interruptible('mmfer_train', lambda: _saved(Path(a.out))):
+        from .train import train_run, test_line
+        try:
+            m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
+                          a.freeze_backbones, a.resume, a.patience, a.cache, a.workers, a.seed, progress=sys.stderr.isatty(), log=log,
+                          feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype)
+        except (FileNotFoundError, ValueError) as e: sys.exit(f"mmfer_train: {e}")
     log(f"wrote {a.out}/metrics.json, history.csv, confusion_matrix.png and the model folder in {m['seconds']} s")
     print(test_line(m))
 
 def mmfer_predict(argv=None):
     "Predict the emotion of mp4 and wav files (or folders of them) with a trained mmfer model; one JSON line per file."
     a = predict_parser().parse_args(argv)
-    from .interpret import Predictor, media_files
-    try: pr = Predictor(a.model, a.device)
-    except (FileNotFoundError, ValueError) as e: sys.exit(f"mmfer_predict: {e}")
     failed = False
-    for f in media_files(a.paths):
-        r = pr.predict_files([f], progress=False)[0]
-        failed |= 'error' in r
-        print(json.dumps(r), flush=True)
+    with _interruptible('mmfer_predict'):
+        from .interpret import Predictor, media_files
+        try: pr = Predictor(a.model, a.device)
+        except (FileNotFoundError, ValueError) as e: sys.exit(f"mmfer_predict: {e}")
+        for f in media_files(a.paths):
+            r = pr.predict_files([f], progress=False)[0]
+            failed |= 'error' in r
+            print(json.dumps(r), flush=True)
     if failed: sys.exit(1)
 
 def mmfer_export(argv=None):
     "Export a trained mmfer model to ONNX (dynamic batch) and check it against PyTorch with ONNX Runtime."
     a = export_parser().parse_args(argv)
-    from .export import export_onnx
-    try:
-        with contextlib.redirect_stdout(sys.stderr):   # the exporter's progress lines
-            res = export_onnx(a.model, a.onnx, a.modality, check=not a.no_check, atol=a.atol)
-    except (FileNotFoundError, ValueError, ImportError) as e: sys.exit(f"mmfer_export: {e}")
+    with _interruptible('mmfer_export'):
+        from .export import export_onnx
+        try:
+            with contextlib.redirect_stdout(sys.stderr):   # the exporter's progress lines
+                res = export_onnx(a.model, a.onnx, a.modality, check=not a.no_check, atol=a.atol)
+        except (FileNotFoundError, ValueError, ImportError) as e: sys.exit(f"mmfer_export: {e}")
     print(json.dumps(res))

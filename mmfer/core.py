@@ -12,7 +12,7 @@ from typing import NamedTuple
 # %% auto #0
 __all__ = ['EMOTIONS', 'MODALITIES', 'VOCAL_CHANNELS', 'INTENSITIES', 'STATEMENTS', 'SONG_EMOTIONS', 'N_ACTORS', 'FIELDS',
            'FIELD_CODES', 'EXTENSIONS', 'RavdessNameError', 'RavdessName', 'parse_ravdess_name', 'ravdess_name',
-           'atomic_path']
+           'atomic_path', 'worker_pool']
 
 # %% ../nbs/00_core.ipynb #2fbc4bf3
 EMOTIONS = ('neutral', 'calm', 'happy', 'sad', 'angry', 'fearful', 'disgust', 'surprised')
@@ -124,3 +124,15 @@ def atomic_path(path):
         yield tmp
         os.replace(tmp, path)
     finally: tmp.unlink(missing_ok=True)
+
+# %% ../nbs/00_core.ipynb #82a5d749
+@contextmanager
+def worker_pool(workers:int, mp_context=None):
+    "A `ProcessPoolExecutor` of `workers` processes (None for 0 or 1) that ignore SIGINT; queued tasks are cancelled on an error"
+    if workers <= 1: yield None; return
+    import signal
+    from concurrent.futures import ProcessPoolExecutor
+    ex = ProcessPoolExecutor(workers, mp_context=mp_context, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+    try: yield ex
+    except BaseException: ex.shutdown(wait=True, cancel_futures=True); raise
+    else: ex.shutdown(wait=True)

@@ -5,13 +5,11 @@
 # %% ../nbs/01_synthetic.ipynb #f58b26d0
 from __future__ import annotations
 import argparse, itertools, json, math, os, sys, time, wave
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
 import av, decord
 from av.video.reformatter import VideoReformatter
-from contextlib import nullcontext
 from fractions import Fraction
 from fastprogress.fastprogress import progress_bar
 from .core import *
@@ -372,7 +370,7 @@ def make_synthetic_ravdess(out_dir, # Folder that receives the `Actor_XX/` folde
                           )->list:
     "Write a synthetic RAVDESS into `out_dir`; returns the paths of the files written"
     jobs = [(out_dir, n, seed, size, fps, tuple(modalities)) for n in _plan(actors, per_emotion, size, fps, song, modalities)]
-    with ProcessPoolExecutor(workers) if workers > 1 else nullcontext() as ex:
+    with worker_pool(workers) as ex:
         done = ex.map(_write_one, jobs, chunksize=2) if ex else map(_write_one, jobs)  # results in the order of `jobs`
         if progress: done = progress_bar(done, total=len(jobs), leave=False)
         return [f for fs in done for f in fs]

@@ -6,8 +6,6 @@
 from __future__ import annotations
 import hashlib, json, multiprocessing, os, time
 from itertools import repeat
-from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -155,7 +153,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
     # spawned, not forked, workers: a forked worker of a process that had run torch hung here now and then; spawned
     # workers import the job function by name, so take it from the module (in a notebook `prepare_clip` is __main__'s)
     from mmfer.data import cache as m
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context('spawn')) if workers > 1 else nullcontext() as ex:
+    with worker_pool(workers, multiprocessing.get_context('spawn')) as ex:   # Ctrl-C: queued clips cancelled (`00_core`)
         def run(f, rows, *args):   # f(row, folder, cfg, *args) for each row, in order, with a progress bar
             done = ex.map(getattr(m, f.__name__), rows, repeat(folder), repeat(cfg), *args) if ex else \
                    map(f, rows, repeat(folder), repeat(cfg), *args)
