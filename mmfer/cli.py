@@ -91,18 +91,23 @@ def export_parser()->argparse.ArgumentParser:
 
 # %% ../nbs/18_cli.ipynb #c48a71f9
 @contextlib.contextmanager
-def _interruptible(cmd:str, then=lambda: ''):
-    "Turn a Ctrl-C inside the block into the message `cmd: interrupted. then()` and exit status 130, not a traceback"
+def _interruptible(cmd:str, argv=None, then=lambda: ''):
+    "Turn a Ctrl-C inside the block into the one-line message `cmd: interrupted. then()` instead of a traceback"
     try: yield
     except KeyboardInterrupt:
-        print(f"{cmd}: interrupted. {then()}".rstrip(), file=sys.stderr, flush=True)
+        try: more = then()
+        except Exception: more = ''
+        print(f"{cmd}: interrupted. {more}".rstrip(), file=sys.stderr, flush=True)
+        if argv is None:   # a console script: end as Python does on an uncaught Ctrl-C, killed by SIGINT, so a shell loop stops too
+            import signal
+            signal.signal(signal.SIGINT, signal.SIG_DFL); os.kill(os.getpid(), signal.SIGINT)
         sys.exit(130)
 
 def mmfer_prepare(argv=None):
     "Decode every RAVDESS clip under ROOT (folders and/or official zip archives) once into a cache."
     ap = prepare_parser(); a = ap.parse_args(argv)
     if a.frames < 1 or a.size < 8 or a.seconds <= 0: ap.error("--frames must be >= 1, --size >= 8 and --seconds > 0")
-    with _interruptible('mmfer_prepare', lambda: "The clips decoded so far are kept: run the same command again to finish."):
+    with _interruptible('mmfer_prepare', argv, lambda: "The clips decoded so far are kept: run the same command again to finish."):
         from .data.decode import DecodeConfig
         from .data.cache import prepare_cache
         cfg = DecodeConfig(num_frames=a.frames, image_size=a.size, clip_seconds=a.seconds)
@@ -113,10 +118,11 @@ def mmfer_prepare(argv=None):
 
 def _saved(out:Path)->str:
     "What an interrupted `mmfer_train` run in `out` has kept, and how to go on"
-    if not (out/'args.json').exists(): return "No epoch had started; the prepared clips are kept: run the same command again."
-    done = {c.parent: json.loads(c.read_text())['epoch'] for c in sorted(out.glob('fold-*/checkpoint.json')) + [out/'checkpoint.json'] if c.exists()}
-    kept = ', '.join(f"{p.name + ' ' if p != out else ''}epoch {e}" for p, e in done.items()) or 'no finished epoch yet'
-    return f"{out} keeps its last saved epochs ({kept}): continue with the same command and --resume."
+    ptrs = sorted(out.glob('fold-*/checkpoint.json')) + [out/'checkpoint.json']   # k-fold: one per fold
+    done = [(c.parent, json.loads(c.read_text())['epoch']) for c in ptrs if c.exists()]
+    if not done: return "No epoch had finished: run the same command again (clips already prepared are reused)."
+    def state(p, e): return ' '.join(s for s in (p.name if p != out else '', 'done' if (p/'metrics.json').exists() else f'epoch {e}') if s)
+    return f"{out} keeps its last saved epochs ({', '.join(state(p, e) for p, e in done)}): continue with the same command and --resume."
 
 def mmfer_train(argv=None):
     "Train and evaluate an mmfer model with an actor-independent split; with no --data, the synthetic demo."
@@ -127,7 +133,7 @@ def mmfer_train(argv=None):
     if not a.resume and [*Path(a.out).glob('checkpoint.json'), *Path(a.out).glob('fold-*/checkpoint.json')]:   # k-fold: per fold
         ap.error(f"{a.out} already holds a run: add --resume to continue it, or choose another --out")
     log = lambda s: print(s, file=sys.stderr, flush=True)
-    with _interruptible('mmfer_train', lambda: _saved(Path(a.out))):
+    with _interruptible('mmfer_train', argv, lambda: _saved(Path(a.out))):
         from .train import train_run, test_line
         try:
             m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
@@ -141,7 +147,7 @@ def mmfer_predict(argv=None):
     "Predict the emotion of mp4 and wav files (or folders of them) with a trained mmfer model; one JSON line per file."
     a = predict_parser().parse_args(argv)
     failed = False
-    with _interruptible('mmfer_predict'):
+    with _interruptible('mmfer_predict', argv):
         from .interpret import Predictor, media_files
         try: pr = Predictor(a.model, a.device)
         except (FileNotFoundError, ValueError) as e: sys.exit(f"mmfer_predict: {e}")
@@ -154,7 +160,7 @@ def mmfer_predict(argv=None):
 def mmfer_export(argv=None):
     "Export a trained mmfer model to ONNX (dynamic batch) and check it against PyTorch with ONNX Runtime."
     a = export_parser().parse_args(argv)
-    with _interruptible('mmfer_export'):
+    with _interruptible('mmfer_export', argv):
         from .export import export_onnx
         try:
             with contextlib.redirect_stdout(sys.stderr):   # the exporter's progress lines
