@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_interpret.ipynb #37e2198b
 from __future__ import annotations
-import json
+import json, re
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -134,8 +134,12 @@ def load_run(path, device='cpu')->tuple:
     folds = sorted(p.glob('fold-*/model/config.json'))
     if folds and not (folder/'config.json').exists():
         raise FileNotFoundError(f"{p} is a k-fold run, with a model in each fold's folder: pass one of them, e.g. {folds[0].parents[1]}")
-    # the run's args.json: in `p` (a run folder), or beside it (a run's model/ folder, or a fold-K/ folder of a k-fold run)
-    args = next((a for a in (p/'args.json', p.parent/'args.json', p.parent.parent/'args.json') if a.exists()), None)
+    # the run's args.json: in `p` (a run folder), or in the run folder above a run's model/ folder, a k-fold run's
+    # fold-K/ folder or its fold-K/model/ folder; not in any other folder above (a model saved elsewhere is not that run's)
+    fold = lambda q: re.fullmatch(r'fold-\d+', q.name) is not None
+    above = [p.parent] if p.name == 'model' or fold(p) else []
+    if p.name == 'model' and fold(p.parent): above.append(p.parent.parent)
+    args = next((a for a in [p/'args.json', *(q/'args.json' for q in above)] if a.exists()), None)
     modality = json.loads(args.read_text()).get('modality', 'multimodal') if args else 'multimodal'
     return load_model(folder, device), modality
 
