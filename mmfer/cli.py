@@ -91,9 +91,10 @@ def export_parser()->argparse.ArgumentParser:
 
 # %% ../nbs/18_cli.ipynb #c48a71f9
 @contextlib.contextmanager
-def _interruptible(cmd:str, argv=None, then=lambda: ''):
-    "Turn a Ctrl-C inside the block into the one-line message `cmd: interrupted. then()` instead of a traceback"
+def _interruptible(cmd:str, argv=None, then=lambda: '', errors=()):
+    "Turn `errors` raised in the block into `cmd: error` and exit status 1, and a Ctrl-C into `cmd: interrupted. then()`: one line, no traceback"
     try: yield
+    except errors as e: sys.exit(f"{cmd}: {e}")
     except KeyboardInterrupt:
         try: more = then()
         except Exception: more = ''
@@ -107,19 +108,22 @@ def mmfer_prepare(argv=None):
     "Decode every RAVDESS clip under ROOT (folders and/or official zip archives) once into a cache."
     ap = prepare_parser(); a = ap.parse_args(argv)
     if a.frames < 1 or a.size < 8 or a.seconds <= 0: ap.error("--frames must be >= 1, --size >= 8 and --seconds > 0")
-    with _interruptible('mmfer_prepare', argv, lambda: "The clips decoded so far are kept: run the same command again to finish."):
+    with _interruptible('mmfer_prepare', argv, lambda: "The clips decoded so far are kept: run the same command again to finish.",
+                        FileNotFoundError):
         from .data.decode import DecodeConfig
         from .data.cache import prepare_cache
         cfg = DecodeConfig(num_frames=a.frames, image_size=a.size, clip_seconds=a.seconds)
-        try: summary = prepare_cache(a.roots, a.cache, a.modality, a.vocal, cfg, a.workers, progress=sys.stdout.isatty())
-        except FileNotFoundError as e: sys.exit(f"mmfer_prepare: {e}")
+        summary = prepare_cache(a.roots, a.cache, a.modality, a.vocal, cfg, a.workers, progress=sys.stdout.isatty())
     for s in summary['skipped']: print(f"skipped {s['path']}: {s['reason']}", file=sys.stderr)
     print(json.dumps(summary))
 
+def _checkpoints(out:Path)->list:
+    "The checkpoint pointers of the run in `out`: its own, or each fold's of a k-fold run"
+    return [*out.glob('checkpoint.json'), *sorted(out.glob('fold-*/checkpoint.json'))]
+
 def _saved(out:Path)->str:
     "What an interrupted `mmfer_train` run in `out` has kept, and how to go on"
-    ptrs = sorted(out.glob('fold-*/checkpoint.json')) + [out/'checkpoint.json']   # k-fold: one per fold
-    done = [(c.parent, json.loads(c.read_text())['epoch']) for c in ptrs if c.exists()]
+    done = [(c.parent, json.loads(c.read_text())['epoch']) for c in _checkpoints(out)]
     if not done: return "No epoch had finished: run the same command again (clips already prepared are reused)."
     def state(p, e): return ' '.join(s for s in (p.name if p != out else '', 'done' if (p/'metrics.json').exists() else f'epoch {e}') if s)
     return f"{out} keeps its last saved epochs ({', '.join(state(p, e) for p, e in done)}): continue with the same command and --resume."
@@ -130,16 +134,14 @@ def mmfer_train(argv=None):
     bs = a.bs or DEFAULT_BS[a.preset]
     if a.effective_bs and a.effective_bs % bs: ap.error(f"--effective-bs {a.effective_bs} must be a multiple of the batch size {bs}")
     if a.resume and not (Path(a.out)/'args.json').exists(): ap.error(f"--resume: {a.out} holds no run to resume")
-    if not a.resume and [*Path(a.out).glob('checkpoint.json'), *Path(a.out).glob('fold-*/checkpoint.json')]:   # k-fold: per fold
+    if not a.resume and _checkpoints(Path(a.out)):
         ap.error(f"{a.out} already holds a run: add --resume to continue it, or choose another --out")
     log = lambda s: print(s, file=sys.stderr, flush=True)
-    with _interruptible('mmfer_train', argv, lambda: _saved(Path(a.out))):
+    with _interruptible('mmfer_train', argv, lambda: _saved(Path(a.out)), (FileNotFoundError, ValueError)):
         from .train import train_run, test_line
-        try:
-            m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
-                          a.freeze_backbones, a.resume, a.patience, a.cache, a.workers, a.seed, progress=sys.stderr.isatty(), log=log,
-                          feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype)
-        except (FileNotFoundError, ValueError) as e: sys.exit(f"mmfer_train: {e}")
+        m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
+                      a.freeze_backbones, a.resume, a.patience, a.cache, a.workers, a.seed, progress=sys.stderr.isatty(), log=log,
+                      feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype)
     log(f"wrote {a.out}/metrics.json, history.csv, confusion_matrix.png and the model folder in {m['seconds']} s")
     print(test_line(m))
 
@@ -147,10 +149,9 @@ def mmfer_predict(argv=None):
     "Predict the emotion of mp4 and wav files (or folders of them) with a trained mmfer model; one JSON line per file."
     a = predict_parser().parse_args(argv)
     failed = False
-    with _interruptible('mmfer_predict', argv):
+    with _interruptible('mmfer_predict', argv, errors=(FileNotFoundError, ValueError)):   # a file that fails is a line of its own
         from .interpret import Predictor, media_files
-        try: pr = Predictor(a.model, a.device)
-        except (FileNotFoundError, ValueError) as e: sys.exit(f"mmfer_predict: {e}")
+        pr = Predictor(a.model, a.device)
         for f in media_files(a.paths):
             r = pr.predict_files([f], progress=False)[0]
             failed |= 'error' in r
@@ -160,10 +161,8 @@ def mmfer_predict(argv=None):
 def mmfer_export(argv=None):
     "Export a trained mmfer model to ONNX (dynamic batch) and check it against PyTorch with ONNX Runtime."
     a = export_parser().parse_args(argv)
-    with _interruptible('mmfer_export', argv):
+    with _interruptible('mmfer_export', argv, errors=(FileNotFoundError, ValueError, ImportError)), \
+         contextlib.redirect_stdout(sys.stderr):   # the exporter's progress lines
         from .export import export_onnx
-        try:
-            with contextlib.redirect_stdout(sys.stderr):   # the exporter's progress lines
-                res = export_onnx(a.model, a.onnx, a.modality, check=not a.no_check, atol=a.atol)
-        except (FileNotFoundError, ValueError, ImportError) as e: sys.exit(f"mmfer_export: {e}")
+        res = export_onnx(a.model, a.onnx, a.modality, check=not a.no_check, atol=a.atol)
     print(json.dumps(res))

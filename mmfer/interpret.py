@@ -136,10 +136,10 @@ def load_run(path, device='cpu')->tuple:
         raise FileNotFoundError(f"{p} is a k-fold run, with a model in each fold's folder: pass one of them, e.g. {folds[0].parents[1]}")
     # the run's args.json: in `p` (a run folder), or in the run folder above a run's model/ folder, a k-fold run's
     # fold-K/ folder or its fold-K/model/ folder; not in any other folder above (a model saved elsewhere is not that run's)
-    fold = lambda q: re.fullmatch(r'fold-\d+', q.name) is not None
-    above = [p.parent] if p.name == 'model' or fold(p) else []
-    if p.name == 'model' and fold(p.parent): above.append(p.parent.parent)
-    args = next((a for a in [p/'args.json', *(q/'args.json' for q in above)] if a.exists()), None)
+    fold = lambda q: re.fullmatch(r'fold-\d+', q.name)
+    run = p.parent if p.name == 'model' or fold(p) else p
+    if fold(run): run = run.parent
+    args = next((a for a in (p/'args.json', run/'args.json') if a.exists()), None)
     modality = json.loads(args.read_text()).get('modality', 'multimodal') if args else 'multimodal'
     return load_model(folder, device), modality
 
