@@ -5,6 +5,7 @@
 # %% ../../nbs/04_data.cache.ipynb #98635b81
 from __future__ import annotations
 import hashlib, json, multiprocessing, os, time
+from collections import Counter
 from itertools import repeat
 from pathlib import Path
 import numpy as np
@@ -15,8 +16,8 @@ from .index import *
 from .decode import *
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'NEEDS', 'BOX', 'FOUND', 'cache_manifest', 'cache_folder', 'source_id', 'prepare_clip', 'recrop_clip',
-           'load_clip', 'stored_arrays', 'model_inputs', 'crop_boxes', 'prepare_cache', 'load_cache']
+__all__ = ['CACHE_VERSION', 'NEEDS', 'BOX', 'FOUND', 'AREA_GROW', 'cache_manifest', 'cache_folder', 'source_id', 'prepare_clip',
+           'recrop_clip', 'load_clip', 'stored_arrays', 'model_inputs', 'crop_boxes', 'prepare_cache', 'load_cache']
 
 # %% ../../nbs/04_data.cache.ipynb #fc1d2b55
 CACHE_VERSION = 4  # 2: faces detected with CLAHE and a second cascade, crops at the actor's box; 3: frame indices stored;
@@ -68,29 +69,36 @@ def source_id(row:dict)->str:
     return json.dumps([one(r) for r in dict.fromkeys(row[k] for k in ('video_src', 'audio_src')) if isinstance(r, str)])
 
 def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see `select_sources`)
-                 folder, cfg:DecodeConfig)->dict:
+                 folder, cfg:DecodeConfig,
+                 keep:float=None, # Add the frames around the face found (`area`, see `decode_recording`), when decoded here
+                )->dict:
     "Decode the recording of `row` into `folder/clips/` unless it is there from the same files; its index entry (`skipped` says why not)"
     f, src = _clip_path(folder, row), source_id(row)
     if f.exists():
         with np.load(f) as z:
             if 'source' in z and str(z['source']) == src: return _entry(row, f, z)
     # not there yet, or decoded from other files (another dataset with the same names, or a changed file): decode
-    try: d = decode_recording(row['video_src'], row['audio_src'], cfg)
+    try: d = decode_recording(row['video_src'], row['audio_src'], cfg, keep=keep)
     except Exception as e: return _skip(row, f, e)
-    return _entry(row, f, _save(f, dict(stored_arrays(d), source=np.array(src))))
+    e = _entry(row, f, _save(f, dict(stored_arrays(d), source=np.array(src))))
+    return e if d['area'] is None else dict(e, area=d['area'])
 
 def recrop_clip(row:dict, folder, cfg:DecodeConfig,
                 box, # (cx, cy, side) as `relative_box` fractions
                 crop:str, # What `box` is, for the index ('actor' or 'all')
+                area:dict=None, # The frames around the clip's face that the first pass kept (`prepare_clip`'s `keep`)
                )->dict:
-    "Crop the cached clip of `row` again at `box`: only its frames are read again (at the stored indices); audio and the face found are kept"
+    "Crop the cached clip of `row` again at `box`, from `area` (None if the box reaches outside it) or else from its frames read again at the stored indices; audio and the face found are kept"
     f = _clip_path(folder, row)
+    if area is not None:
+        frames = crop_area(area, pixel_box(box, area['W'], area['H']), cfg.image_size)
+        if frames is None: return None
     with np.load(f) as z: arrays = dict(z)
-    try: frames = read_frames(row['video_src'], arrays['indices'])
-    except Exception as e: return _skip(row, f, e)
-    H, W = frames.shape[1:3]
-    arrays.update(frames=crop_frames(frames, pixel_box(box, W, H), cfg.image_size), crop=np.array(crop),
-                  box=np.array(box, np.float64))
+    if area is None:
+        try: full = read_frames(row['video_src'], arrays['indices'])
+        except Exception as e: return _skip(row, f, e)
+        frames = crop_frames(full, pixel_box(box, full.shape[2], full.shape[1]), cfg.image_size)
+    arrays.update(frames=frames, crop=np.array(crop), box=np.array(box, np.float64))
     return _entry(row, f, _save(f, arrays))
 
 def load_clip(folder, npz:str)->dict:
@@ -123,6 +131,13 @@ def crop_boxes(entries:list, per:str='actor')->dict:
     return {i: ((tuple(float(v) for v in actor.loc[e['actor']]), 'actor') if e['actor'] in actor.index else (everyone, 'all'))
             for i, e in enumerate(entries) if (e['face'] is not None if per == 'actor' else e['face'] is False)}
 
+AREA_GROW = 0.25   # the first pass keeps the frames around a clip's face box, this much of its side wider on each side
+
+def _recrops(entries:list, per:str)->dict:
+    "The `crop_boxes` of the `entries` that are not cropped there yet"
+    return {i: v for i, v in crop_boxes(entries, per).items()
+            if entries[i]['crop'] != v[1] or not np.allclose([entries[i][k] for k in BOX], v[0])}
+
 def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of them
                   cache, # The folder that holds mmfer caches
                   mode:str='multimodal', # 'multimodal', 'audio' or 'visual'
@@ -130,6 +145,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
                   cfg:DecodeConfig=DecodeConfig(), # Decoding parameters
                   workers:int=0, # Worker processes; 0 decodes in this process
                   progress:bool=True, # Show a progress bar
+                  hold_mb:float=2048, # Memory for frames kept between the two passes of `face_crop='actor'`; beyond it clips are read again
                  )->dict:
     "Decode every recording under `data` once into a cache folder inside `cache`; a summary of what was done"
     t0 = time.perf_counter()
@@ -150,6 +166,9 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
     (folder/'clips').mkdir(parents=True, exist_ok=True)
     with atomic_path(folder/'manifest.json') as t: t.write_text(json.dumps(manifest, indent=1))
     rows = sel.to_dict('records')
+    order = sorted(range(len(rows)), key=lambda i: rows[i]['actor'])   # one actor after another: see the second pass
+    keep, by_actor = AREA_GROW if cfg.face_crop == 'actor' and hold_mb > 0 else None, {}
+    for i in order: by_actor.setdefault(rows[i]['actor'], []).append(i)
     # spawned, not forked, workers: a forked worker of a process that had run torch hung here now and then; spawned
     # workers import the job function by name, so take it from the module (in a notebook `prepare_clip` is __main__'s)
     from mmfer.data import cache as m
@@ -157,13 +176,24 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
         def run(f, rows, *args):   # f(row, folder, cfg, *args) for each row, in order, with a progress bar
             done = ex.map(getattr(m, f.__name__), rows, repeat(folder), repeat(cfg), *args) if ex else \
                    map(f, rows, repeat(folder), repeat(cfg), *args)
-            return list(progress_bar(done, total=len(rows), leave=False) if progress and rows else done)
-        entries = run(prepare_clip, rows)
-        # second pass: crop at the actor's face box the clips that need it and are not cropped there yet
-        redo = {i: v for i, v in crop_boxes(entries, cfg.face_crop).items()
-                if entries[i]['crop'] != v[1] or not np.allclose([entries[i][k] for k in BOX], v[0])}
+            return progress_bar(done, total=len(rows), leave=False) if progress and rows else done
+        entries, areas, held, left = [None] * len(rows), {}, 0, Counter(r['actor'] for r in rows)
+        for i, e in zip(order, run(prepare_clip, [rows[i] for i in order], repeat(keep))):
+            area, entries[i] = e.pop('area', None), e
+            if area is not None and held + area['pixels'].nbytes <= hold_mb * 2**20: areas[i] = area; held += area['pixels'].nbytes
+            left[a := rows[i]['actor']] -= 1
+            if left[a]: continue
+            # second pass, for this actor now that all its faces are known: crop its clips at its median face box from
+            # the frames kept around their own faces (`crop_area`: the same crop, without reading the video again)
+            mine = by_actor[a]
+            for k, (box, crop) in _recrops([entries[j] for j in mine], cfg.face_crop).items():
+                if mine[k] in areas: entries[mine[k]] = recrop_clip(rows[mine[k]], folder, cfg, box, crop, areas[mine[k]]) or entries[mine[k]]
+            held -= sum(areas.pop(j)['pixels'].nbytes for j in mine if j in areas)
+        # and for the clips left (no area kept, the box outside it, no face in the actor's clips, or cached before):
+        # their frames are read again
+        redo = _recrops(entries, cfg.face_crop)
         boxes, crops = zip(*redo.values()) if redo else ((), ())
-        for i, e in zip(redo, run(recrop_clip, [rows[i] for i in redo], boxes, crops)): entries[i] = e
+        for i, e in zip(redo, list(run(recrop_clip, [rows[i] for i in redo], boxes, crops))): entries[i] = e
     skipped += [e['skipped'] for e in entries if e['skipped']]
     if all(e['skipped'] for e in entries):
         why = '; '.join(f"{s['path']}: {s['reason']}" for s in skipped[:3]) + (f"; and {len(skipped) - 3} more" if len(skipped) > 3 else '')
@@ -174,7 +204,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
                 per_emotion={e: int((ok.label == e).sum()) for e in EMOTIONS if (ok.label == e).any()},
                 by_modality={MODALITIES[m]: sum(n.modality == m for n in names) for m in MODALITIES},
                 faces_found=int(ok.face.fillna(False).astype(bool).sum()),
-                crops={c: int((ok.crop == c).sum()) for c in ('face', 'actor', 'all', 'centre')}, skipped=skipped,
+                crops={c: int((ok.crop == c).sum()) for c in ('face', 'actor', 'all', 'centre')}, read_twice=len(redo), skipped=skipped,
                 converted=[dict(path=e['audio_src'], note=e['notes']) for e in entries if e['notes'] and not e['skipped']],
                 seconds=round(time.perf_counter() - t0, 2))
 

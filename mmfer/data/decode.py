@@ -4,7 +4,7 @@
 
 # %% ../../nbs/03_data.decode.ipynb #3f18e81f
 from __future__ import annotations
-import functools, re, zipfile
+import functools, math, re, zipfile
 from dataclasses import dataclass, asdict
 import numpy as np
 import cv2, decord, soundfile
@@ -14,8 +14,8 @@ from .index import open_source, ZIP_SEP
 
 # %% auto #0
 __all__ = ['FACE_CROPS', 'FACE_CASCADES', 'DecodeConfig', 'DecodeError', 'load_audio', 'speech_bounds', 'audio_window',
-           'frame_indices', 'detect_face', 'face_box', 'relative_box', 'pixel_box', 'crop_frames', 'read_frames',
-           'decode_recording']
+           'frame_indices', 'detect_face', 'face_box', 'relative_box', 'pixel_box', 'crop_frames', 'frame_area',
+           'crop_area', 'read_frames', 'decode_recording']
 
 # %% ../../nbs/03_data.decode.ipynb #539485a9
 FACE_CROPS = ('actor', 'clip')   # where a cache crops a clip's frames: at its actor's median face box, or at its own
@@ -155,6 +155,31 @@ def crop_frames(frames:np.ndarray, box, size:int=224)->np.ndarray:
     interp = cv2.INTER_AREA if side > size else cv2.INTER_LINEAR
     return np.stack([cv2.warpAffine(f, m, (size, size), flags=interp, borderMode=cv2.BORDER_REPLICATE) for f in frames])
 
+# %% ../../nbs/03_data.decode.ipynb #d3555980
+def _span(a:float, b:float, n:int, pad:int=2)->tuple:
+    "The pixels [start, stop) of a frame `n` wide from `a` to `b`, `pad` more on each side, within the frame"
+    return min(max(math.floor(a) - pad, 0), n - 1), min(max(math.ceil(b) + pad, 0), n - 1) + 1
+
+def frame_area(frames:np.ndarray, box, grow:float=0.25)->dict:
+    "The pixels of `frames` [T, H, W, 3] around the square `box` (x0, y0, side), `grow` of its side wider on each side"
+    H, W = frames.shape[1:3]
+    x0, y0, side = box
+    (c0, c1), (r0, r1) = _span(x0 - grow * side, x0 + (1 + grow) * side, W), _span(y0 - grow * side, y0 + (1 + grow) * side, H)
+    return dict(x=c0, y=r0, W=W, H=H, pixels=np.ascontiguousarray(frames[:, r0:r1, c0:c1]))
+
+def crop_area(area:dict, box, size:int=224):
+    "`crop_frames` at `box` of the frames that `area` (`frame_area`) was taken from, or None if the crop reads pixels outside it"
+    px, x, y = area['pixels'], area['x'], area['y']
+    (c0, c1), (r0, r1) = _span(box[0], box[0] + box[2], area['W']), _span(box[1], box[1] + box[2], area['H'])
+    if c0 < x or r0 < y or c1 > x + px.shape[2] or r1 > y + px.shape[1]: return None
+    canvas = _canvas((len(px), area['H'], area['W'], 3))
+    canvas[:, r0:r1, c0:c1] = px[:, r0 - y:r1 - y, c0 - x:c1 - x]   # only what the crop reads: the rest is never looked at
+    return crop_frames(canvas, box, size)
+
+@functools.lru_cache(maxsize=1)
+def _canvas(shape): return np.empty(shape, np.uint8)   # one frame-sized buffer, reused: a fresh one costs its page faults
+
+
 # %% ../../nbs/03_data.decode.ipynb #d2a1bfe6
 def _video(ref):
     try: vr = decord.VideoReader(_reader_arg(ref))
@@ -174,9 +199,10 @@ def decode_recording(video_ref=None, # mp4 to take frames from (`01` or `02`), o
                      audio_ref=None, # wav or mp4 to take audio from (`03` or `01`), or None
                      cfg:DecodeConfig=DecodeConfig(),
                      box=None, # (cx, cy, side) as `relative_box` fractions: crop there, without looking for the face
+                     keep:float=None, # With a face found: keep the frames around it (`area`: `frame_area` with `grow=keep`)
                     )->dict:
     "Decode one recording: `frames` uint8 [T, S, S, 3] or None, `audio` float32 [n] or None, and what was found"
-    out = dict(frames=None, audio=None, face=None, found=None, box=None, onset=None, offset=None, indices=None, notes=[])
+    out = dict(frames=None, audio=None, face=None, found=None, box=None, onset=None, offset=None, indices=None, notes=[], area=None)
     wav = load_audio(audio_ref, cfg.sample_rate, out['notes']) if audio_ref is not None else None
     if wav is not None:
         if len(wav) < cfg.sample_rate // 10: raise DecodeError(audio_ref, f"audio lasts {len(wav) / cfg.sample_rate:.2f} s")
@@ -194,6 +220,7 @@ def decode_recording(video_ref=None, # mp4 to take frames from (`01` or `02`), o
             px = face_box(frames, cfg)
             out['face'] = px is not None
             if px is not None: out['found'] = out['box'] = relative_box(px, W, H)
+            if px is not None and keep is not None: out['area'] = frame_area(frames, px, keep)
         else: px, out['box'] = pixel_box(box, W, H), tuple(float(v) for v in box)
         out['frames'] = crop_frames(frames, px, cfg.image_size)
     return out
