@@ -43,6 +43,8 @@ def prepare_parser()->argparse.ArgumentParser:
     ap.add_argument('--size', type=int, default=224, help='side of the face crop in pixels (default 224)')
     ap.add_argument('--seconds', type=float, default=3.0, help='audio window in seconds (default 3.0)')
     ap.add_argument('--workers', type=int, default=min(os.cpu_count() or 1, 8), help='worker processes (default: cores, at most 8)')
+    ap.add_argument('--memory', type=float, default=2048, metavar='MB',
+                    help="decoded frames kept to crop each clip again at its actor's face box (default 2048; beyond it, or 0, the frames are read again)")
     return ap
 
 def train_parser()->argparse.ArgumentParser:
@@ -107,13 +109,14 @@ def _interruptible(cmd:str, argv=None, then=lambda: '', errors=()):
 def mmfer_prepare(argv=None):
     "Decode every RAVDESS clip under ROOT (folders and/or official zip archives) once into a cache."
     ap = prepare_parser(); a = ap.parse_args(argv)
-    if a.frames < 1 or a.size < 8 or a.seconds <= 0: ap.error("--frames must be >= 1, --size >= 8 and --seconds > 0")
+    if a.frames < 1 or a.size < 8 or a.seconds <= 0 or a.memory < 0:
+        ap.error("--frames must be >= 1, --size >= 8, --seconds > 0 and --memory >= 0")
     with _interruptible('mmfer_prepare', argv, lambda: "The clips decoded so far are kept: run the same command again to finish.",
                         FileNotFoundError):
         from .data.decode import DecodeConfig
         from .data.cache import prepare_cache
         cfg = DecodeConfig(num_frames=a.frames, image_size=a.size, clip_seconds=a.seconds)
-        summary = prepare_cache(a.roots, a.cache, a.modality, a.vocal, cfg, a.workers, progress=sys.stdout.isatty())
+        summary = prepare_cache(a.roots, a.cache, a.modality, a.vocal, cfg, a.workers, progress=sys.stdout.isatty(), hold_mb=a.memory)
     for s in summary['skipped']: print(f"skipped {s['path']}: {s['reason']}", file=sys.stderr)
     print(json.dumps(summary))
 

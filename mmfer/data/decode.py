@@ -155,7 +155,7 @@ def crop_frames(frames:np.ndarray, box, size:int=224)->np.ndarray:
     interp = cv2.INTER_AREA if side > size else cv2.INTER_LINEAR
     return np.stack([cv2.warpAffine(f, m, (size, size), flags=interp, borderMode=cv2.BORDER_REPLICATE) for f in frames])
 
-# %% ../../nbs/03_data.decode.ipynb #d3555980
+# %% ../../nbs/03_data.decode.ipynb #4c4f8227
 def _span(a:float, b:float, n:int, pad:int=2)->tuple:
     "The pixels [start, stop) of a frame `n` wide from `a` to `b`, `pad` more on each side, within the frame"
     return min(max(math.floor(a) - pad, 0), n - 1), min(max(math.ceil(b) + pad, 0), n - 1) + 1
