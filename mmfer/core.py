@@ -12,7 +12,7 @@ from typing import NamedTuple
 # %% auto #0
 __all__ = ['EMOTIONS', 'MODALITIES', 'VOCAL_CHANNELS', 'INTENSITIES', 'STATEMENTS', 'SONG_EMOTIONS', 'N_ACTORS', 'FIELDS',
            'FIELD_CODES', 'EXTENSIONS', 'RavdessNameError', 'RavdessName', 'parse_ravdess_name', 'ravdess_name',
-           'atomic_path', 'worker_pool']
+           'atomic_path', 'worker_pool', 'ordered_map']
 
 # %% ../nbs/00_core.ipynb #2fbc4bf3
 EMOTIONS = ('neutral', 'calm', 'happy', 'sad', 'angry', 'fearful', 'disgust', 'surprised')
@@ -136,3 +136,15 @@ def worker_pool(workers:int, mp_context=None):
     try: yield ex
     except BaseException: ex.shutdown(wait=True, cancel_futures=True); raise
     else: ex.shutdown(wait=True)
+
+# %% ../nbs/00_core.ipynb #f44d9345
+def ordered_map(ex, f, *iterables, ahead:int=8):
+    "`map(f, *iterables)` in the processes of `ex` (a `worker_pool`, or None: here), in order, with at most `ahead` results not taken yet"
+    if ex is None: yield from map(f, *iterables); return
+    from collections import deque
+    todo = deque()
+    for args in zip(*iterables):
+        todo.append(ex.submit(f, *args))
+        if len(todo) >= ahead: yield todo.popleft().result()
+    while todo: yield todo.popleft().result()
+

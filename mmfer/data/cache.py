@@ -174,8 +174,8 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
     from mmfer.data import cache as m
     with worker_pool(workers, multiprocessing.get_context('spawn')) as ex:   # Ctrl-C: queued clips cancelled (`00_core`)
         def run(f, rows, *args):   # f(row, folder, cfg, *args) for each row, in order, with a progress bar
-            done = ex.map(getattr(m, f.__name__), rows, repeat(folder), repeat(cfg), *args) if ex else \
-                   map(f, rows, repeat(folder), repeat(cfg), *args)
+            # at most 2 x workers results waiting: each may carry a clip's frames (`area`), tens of MB at 720p
+            done = ordered_map(ex, getattr(m, f.__name__) if ex else f, rows, repeat(folder), repeat(cfg), *args, ahead=2 * workers)
             return progress_bar(done, total=len(rows), leave=False) if progress and rows else done
         entries, areas, held, left = [None] * len(rows), {}, 0, Counter(r['actor'] for r in rows)
         for i, e in zip(order, run(prepare_clip, [rows[i] for i in order], repeat(keep))):
@@ -194,6 +194,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
         redo = _recrops(entries, cfg.face_crop)
         boxes, crops = zip(*redo.values()) if redo else ((), ())
         for i, e in zip(redo, list(run(recrop_clip, [rows[i] for i in redo], boxes, crops))): entries[i] = e
+    crop_area.cache_clear()   # the frame-sized buffer of the crops from the areas
     skipped += [e['skipped'] for e in entries if e['skipped']]
     if all(e['skipped'] for e in entries):
         why = '; '.join(f"{s['path']}: {s['reason']}" for s in skipped[:3]) + (f"; and {len(skipped) - 3} more" if len(skipped) > 3 else '')

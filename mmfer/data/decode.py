@@ -4,7 +4,7 @@
 
 # %% ../../nbs/03_data.decode.ipynb #3f18e81f
 from __future__ import annotations
-import functools, math, re, zipfile
+import functools, math, re, threading, zipfile
 from dataclasses import dataclass, asdict
 import numpy as np
 import cv2, decord, soundfile
@@ -172,12 +172,13 @@ def crop_area(area:dict, box, size:int=224):
     px, x, y = area['pixels'], area['x'], area['y']
     (c0, c1), (r0, r1) = _span(box[0], box[0] + box[2], area['W']), _span(box[1], box[1] + box[2], area['H'])
     if c0 < x or r0 < y or c1 > x + px.shape[2] or r1 > y + px.shape[1]: return None
-    canvas = _canvas((len(px), area['H'], area['W'], 3))
+    canvas = _canvas((len(px), area['H'], area['W'], 3), threading.get_ident())
     canvas[:, r0:r1, c0:c1] = px[:, r0 - y:r1 - y, c0 - x:c1 - x]   # only what the crop reads: the rest is never looked at
     return crop_frames(canvas, box, size)
 
 @functools.lru_cache(maxsize=1)
-def _canvas(shape): return np.empty(shape, np.uint8)   # one frame-sized buffer, reused: a fresh one costs its page faults
+def _canvas(shape, thread): return np.empty(shape, np.uint8)   # a frame-sized buffer, reused by one thread: a fresh one costs its page faults
+crop_area.cache_clear = _canvas.cache_clear   # let the buffer go
 
 
 # %% ../../nbs/03_data.decode.ipynb #d2a1bfe6
