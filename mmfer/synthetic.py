@@ -371,7 +371,7 @@ def make_synthetic_ravdess(out_dir, # Folder that receives the `Actor_XX/` folde
     "Write a synthetic RAVDESS into `out_dir`; returns the paths of the files written"
     jobs = [(out_dir, n, seed, size, fps, tuple(modalities)) for n in _plan(actors, per_emotion, size, fps, song, modalities)]
     with worker_pool(workers) as ex:
-        done = ex.map(_write_one, jobs, chunksize=2) if ex else map(_write_one, jobs)  # results in the order of `jobs`
+        done = ordered_map(ex, _write_one, jobs, ahead=2 * workers)  # results in the order of `jobs`
         if progress: done = progress_bar(done, total=len(jobs), leave=False)
         return [f for fs in done for f in fs]
 

@@ -5,7 +5,6 @@
 # %% ../../nbs/04_data.cache.ipynb #98635b81
 from __future__ import annotations
 import hashlib, json, multiprocessing, os, time
-from collections import Counter
 from itertools import repeat
 from pathlib import Path
 import numpy as np
@@ -90,11 +89,11 @@ def recrop_clip(row:dict, folder, cfg:DecodeConfig,
                )->dict:
     "Crop the cached clip of `row` again at `box`, from `area` (None if the box reaches outside it) or else from its frames read again at the stored indices; audio and the face found are kept"
     f = _clip_path(folder, row)
+    with np.load(f) as z: arrays = dict(z)
     if area is not None:
         frames = crop_area(area, pixel_box(box, area['W'], area['H']), cfg.image_size)
         if frames is None: return None
-    with np.load(f) as z: arrays = dict(z)
-    if area is None:
+    else:
         try: full = read_frames(row['video_src'], arrays['indices'])
         except Exception as e: return _skip(row, f, e)
         frames = crop_frames(full, pixel_box(box, full.shape[2], full.shape[1]), cfg.image_size)
@@ -177,18 +176,17 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
             # at most 2 x workers results waiting: each may carry a clip's frames (`area`), tens of MB at 720p
             done = ordered_map(ex, getattr(m, f.__name__) if ex else f, rows, repeat(folder), repeat(cfg), *args, ahead=2 * workers)
             return progress_bar(done, total=len(rows), leave=False) if progress and rows else done
-        entries, areas, held, left = [None] * len(rows), {}, 0, Counter(r['actor'] for r in rows)
+        entries, areas = [None] * len(rows), {}
         for i, e in zip(order, run(prepare_clip, [rows[i] for i in order], repeat(keep))):
             area, entries[i] = e.pop('area', None), e
-            if area is not None and held + area['pixels'].nbytes <= hold_mb * 2**20: areas[i] = area; held += area['pixels'].nbytes
-            left[a := rows[i]['actor']] -= 1
-            if left[a]: continue
+            if area is not None and sum(a['pixels'].nbytes for a in [area, *areas.values()]) <= hold_mb * 2**20: areas[i] = area
+            if i != by_actor[rows[i]['actor']][-1]: continue   # not the actor's last clip yet
             # second pass, for this actor now that all its faces are known: crop its clips at its median face box from
             # the frames kept around their own faces (`crop_area`: the same crop, without reading the video again)
-            mine = by_actor[a]
+            mine = by_actor[rows[i]['actor']]
             for k, (box, crop) in _recrops([entries[j] for j in mine], cfg.face_crop).items():
                 if mine[k] in areas: entries[mine[k]] = recrop_clip(rows[mine[k]], folder, cfg, box, crop, areas[mine[k]]) or entries[mine[k]]
-            held -= sum(areas.pop(j)['pixels'].nbytes for j in mine if j in areas)
+            for j in mine: areas.pop(j, None)
         # and for the clips left (no area kept, the box outside it, no face in the actor's clips, or cached before):
         # their frames are read again
         redo = _recrops(entries, cfg.face_crop)
