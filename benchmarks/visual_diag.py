@@ -9,13 +9,17 @@ It isolates the image encoder from the rest of `MultimodalFER` (ROI compression,
 whether a weak visual branch comes from the encoder or from what follows it.
 
 Usage: python benchmarks/visual_diag.py CACHE [--model vit|cnn] [--epochs N] [--size PX] [--vision '{"patch_size": 8}']
+       [--stem 16 32 32] [--seeds 0 1 2]
+--stem puts `mmfer.model.visual.ConvStem` (3x3 stride-2 convolutions) in place of the ViT's patch embedding.
+With several --seeds it trains once per seed and also prints the mean, and the accuracy on the neutral and calm
+clips alone (the pair the demo's errors gather on).
 CACHE: a prepared cache folder (with index.csv and clips/), e.g. the one `mmfer_train` prints for the demo."""
 import argparse, json
 import numpy as np, torch
 from torch import nn
 from mmfer.data.cache import load_cache, load_clip
 from mmfer.data.index import split_index
-from mmfer.model.visual import vision_encoder, TINY_VISION
+from mmfer.model.visual import vision_encoder, conv_stem, TINY_VISION
 
 def load_frames(folder, size=None):
     "Frames [N, T, 3, S, S] in [0, 1], 0-based labels and the `fixed` split part of every clip in the cache `folder`"
@@ -38,32 +42,26 @@ class SmallCNN(nn.Module):
 
 class TinyViT(nn.Module):
     "The `tiny` preset's random SigLIP vision tower, mean-pooled tokens, mean over frames, linear"
-    def __init__(self, config, n=8):
+    def __init__(self, config, n=8, stem=None):
         super().__init__()
         self.enc = vision_encoder(None, config)
+        if stem: conv_stem(self.enc, stem)
         self.head = nn.Linear(config['hidden_size'], n)
     def forward(self, x):
         B, T = x.shape[:2]
         t = self.enc(pixel_values=(x.flatten(0, 1) - 0.5) / 0.5).last_hidden_state.mean(1)
         return self.head(t.view(B, T, -1).mean(1))
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    ap.add_argument('cache'); ap.add_argument('--model', choices=['vit', 'cnn'], default='vit')
-    ap.add_argument('--epochs', type=int, default=30); ap.add_argument('--lr', type=float, default=3e-3)
-    ap.add_argument('--bs', type=int, default=16); ap.add_argument('--size', type=int)
-    ap.add_argument('--vision', default='{}', help='SiglipVisionConfig fields over TINY_VISION (vit)')
-    ap.add_argument('--seed', type=int, default=0)
-    a = ap.parse_args()
-    torch.manual_seed(a.seed)
-    f, y, part = load_frames(a.cache, a.size)
+def train(f, y, part, a, seed):
+    "Train one model with seed `seed`; (accuracy, neutral-and-calm accuracy) per part (train, valid, test) at the end"
+    torch.manual_seed(seed)
     parts = [torch.tensor(part == p) for p in ('train', 'valid', 'test')]
     cfg = {**TINY_VISION, 'image_size': f.shape[-1], **json.loads(a.vision)}
-    model = TinyViT(cfg) if a.model == 'vit' else SmallCNN()
+    model = TinyViT(cfg, stem=a.stem) if a.model == 'vit' else SmallCNN()
     xs, ys = f[parts[0]], y[parts[0]]
     opt = torch.optim.AdamW(model.parameters(), a.lr, weight_decay=0.01)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, a.lr, total_steps=a.epochs * -(-len(xs) // a.bs))
-    print(f"{a.model} {cfg if a.model == 'vit' else ''} frames {list(f.shape[1:])}, {len(xs)} training clips")
+    print(f"{a.model} {cfg if a.model == 'vit' else ''} stem {a.stem} seed {seed}, frames {list(f.shape[1:])}, {len(xs)} training clips")
     for ep in range(a.epochs):
         model.train()
         for b in torch.randperm(len(xs)).split(a.bs):
@@ -72,7 +70,26 @@ def main():
             opt.zero_grad(); loss.backward(); opt.step(); sched.step()
         if ep % 10 == 9 or ep == a.epochs - 1:
             model.eval()
-            with torch.no_grad(): acc = [(model(f[p]).argmax(1) == y[p]).float().mean().item() for p in parts]
+            with torch.no_grad(): pred = [model(f[p]).argmax(1) for p in parts]
+            acc = [(pr == y[p]).float().mean().item() for pr, p in zip(pred, parts)]
             print(f"epoch {ep + 1}: train {acc[0]:.1%}  valid {acc[1]:.1%}  test {acc[2]:.1%}", flush=True)
+    nc = [y[p] <= 1 for p in parts]   # neutral (0) and calm (1)
+    return [(a_, (pr[m] == y[p][m]).float().mean().item()) for a_, pr, p, m in zip(acc, pred, parts, nc)]
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
+    ap.add_argument('cache'); ap.add_argument('--model', choices=['vit', 'cnn'], default='vit')
+    ap.add_argument('--epochs', type=int, default=30); ap.add_argument('--lr', type=float, default=3e-3)
+    ap.add_argument('--bs', type=int, default=16); ap.add_argument('--size', type=int)
+    ap.add_argument('--vision', default='{}', help='SiglipVisionConfig fields over TINY_VISION (vit)')
+    ap.add_argument('--stem', type=int, nargs='+', help='ConvStem channels in place of the patch embedding (vit)')
+    ap.add_argument('--seed', type=int, default=0); ap.add_argument('--seeds', type=int, nargs='+')
+    a = ap.parse_args()
+    f, y, part = load_frames(a.cache, a.size)
+    r = np.array([train(f, y, part, a, s) for s in (a.seeds or [a.seed])])   # seeds x parts x (all, neutral+calm)
+    if len(r) > 1:
+        m = r.mean(0)
+        print(f"mean of {len(r)} seeds: train {m[0, 0]:.1%}  valid {m[1, 0]:.1%}  test {m[2, 0]:.1%}  |  neutral and calm "
+              f"clips: valid {m[1, 1]:.1%}  test {m[2, 1]:.1%}")
 
 if __name__ == '__main__': main()
