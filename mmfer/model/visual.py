@@ -146,7 +146,7 @@ class VisualBranch(nn.Module):
 TINY_VISION = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, intermediate_size=64,
                    image_size=64, patch_size=16)
 
-# %% ../../nbs/07_model.visual.ipynb #37ff0554
+# %% ../../nbs/07_model.visual.ipynb #4c0541c8
 class ConvStem(nn.Sequential):
     "3x3 stride-2 convolutions (GroupNorm, ReLU) in place of SigLIP's patch embedding: [N, 3, H, W] -> [N, dim, H/P, W/P]"
     def __init__(self, dim:int, patch_size:int=16, channels=(16, 32, 32)):
