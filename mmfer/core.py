@@ -5,6 +5,7 @@
 # %% ../nbs/00_core.ipynb #0e45e69a
 from __future__ import annotations
 import numbers, os, re
+from collections import deque
 from contextlib import contextmanager
 from pathlib import Path
 from typing import NamedTuple
@@ -141,7 +142,6 @@ def worker_pool(workers:int, mp_context=None):
 def ordered_map(ex, f, *iterables, ahead:int=8):
     "`map(f, *iterables)` in the processes of `ex` (a `worker_pool`, or None: here), in order, with at most `ahead` results not taken yet"
     if ex is None: yield from map(f, *iterables); return
-    from collections import deque
     todo = deque()
     for args in zip(*iterables):
         todo.append(ex.submit(f, *args))

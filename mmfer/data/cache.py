@@ -191,7 +191,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
         # their frames are read again
         redo = _recrops(entries, cfg.face_crop)
         boxes, crops = zip(*redo.values()) if redo else ((), ())
-        for i, e in zip(redo, list(run(recrop_clip, [rows[i] for i in redo], boxes, crops))): entries[i] = e
+        for i, e in zip(redo, run(recrop_clip, [rows[i] for i in redo], boxes, crops)): entries[i] = e
     crop_area.cache_clear()   # the frame-sized buffer of the crops from the areas
     skipped += [e['skipped'] for e in entries if e['skipped']]
     if all(e['skipped'] for e in entries):
