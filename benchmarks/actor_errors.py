@@ -8,8 +8,8 @@ colours. This is an accuracy diagnostic for the synthetic set only (RAVDESS acto
 
 Usage: python benchmarks/actor_errors.py RUN_DIR [RUN_DIR ...] [--seed 0]"""
 import argparse
-from pathlib import Path
-import numpy as np, pandas as pd
+import numpy as np
+from mmfer.interpret import Report
 from mmfer.synthetic import actor_traits, AUDIO_CUES, AUDIO_SPREAD, VISUAL_CUES, VISUAL_SPREAD
 
 def main():
@@ -19,14 +19,14 @@ def main():
     a = ap.parse_args()
     actors = set()
     for run in a.runs:
-        f = Path(run)/'predictions.csv'
-        if not f.exists(): raise SystemExit(f"{run}: no predictions.csv (not a finished run folder)")
-        p = pd.read_csv(f); p = p[p.part == 'test']
-        e = p[p.label != p.pred]
-        actors |= set(e.actor)
-        print(f"{run}: {len(e)} of {len(p)} test clips wrong")
-        for actor, g in e.groupby('actor'):
-            print(f"  actor {actor}: {len(g)}  " + ', '.join(f"{l}>{q}" for l, q in zip(g.label, g.pred)))
+        try: r = Report.from_run(run, 'test')
+        except (FileNotFoundError, ValueError) as e: raise SystemExit(str(e))
+        wrong = r.y != r.pred
+        actors |= set(r.actors[wrong].tolist())
+        print(f"{run}: {wrong.sum()} of {len(r.y)} test clips wrong")
+        for actor in np.unique(r.actors[wrong]):
+            m = wrong & (r.actors == actor)
+            print(f"  actor {actor}: {m.sum()}  " + ', '.join(f"{r.classes[l]}>{r.classes[q]}" for l, q in zip(r.y[m], r.pred[m])))
     print("\nactor traits (bias in actor spreads; * marks |z| >= 1.5)")
     print("| actor | audio " + ' '.join(AUDIO_CUES) + " | face " + ' '.join(VISUAL_CUES) + " | expressiveness | skin | hair |")
     print("|---|---|---|---|---|---|")

@@ -89,11 +89,11 @@ def recrop_clip(row:dict, folder, cfg:DecodeConfig,
                )->dict:
     "Crop the cached clip of `row` again at `box`, from `area` (None if the box reaches outside it) or else from its frames read again at the stored indices; audio and the face found are kept"
     f = _clip_path(folder, row)
-    with np.load(f) as z: arrays = dict(z)
-    if area is not None:
+    if area is not None:   # the crop first: if the box reaches outside the area, the clip is not read at all
         frames = crop_area(area, pixel_box(box, area['W'], area['H']), cfg.image_size)
         if frames is None: return None
-    else:
+    with np.load(f) as z: arrays = dict(z)
+    if area is None:
         try: full = read_frames(row['video_src'], arrays['indices'])
         except Exception as e: return _skip(row, f, e)
         frames = crop_frames(full, pixel_box(box, full.shape[2], full.shape[1]), cfg.image_size)
