@@ -38,7 +38,7 @@ class ModelConfig:
     spec_augment:list|None=field(default_factory=lambda: [2, 27, 2, 0.05])  # freq masks, width, time masks, width
     vision_encoder:str|None=None  # hub id or folder of a pretrained SigLIP (vision tower)
     vision_config:dict=field(default_factory=dict)  # SiglipVisionConfig fields
-    vision_stem:list|None=None  # channels of a `ConvStem` in place of SigLIP's patch embedding (random encoders; pretrained: None)
+    vision_stem:list|None=None  # channels of a `ConvStem` in place of SigLIP's patch embedding (random encoders only)
     image_mean:list=field(default_factory=lambda: [0.5, 0.5, 0.5])
     image_std:list=field(default_factory=lambda: [0.5, 0.5, 0.5])
     roi_keep:int=64  # patch tokens kept per frame
@@ -108,9 +108,10 @@ class MultimodalFER(nn.Module):
         if load_pretrained:
             missing = [k for k in ('audio_encoder', 'vision_encoder', 'fusion_lm') if not getattr(c, k)]
             if missing: raise ValueError(f"pretrained=True needs a hub id or folder for {missing} (preset {c.preset!r})")
+            if c.vision_stem: raise ValueError(f"vision_stem={c.vision_stem!r} replaces the patch embedding, which a pretrained vision "
+                                               f"encoder ({c.vision_encoder!r}) has learned: use it with pretrained=False, or drop it")
         a_enc = audio_encoder(c.audio_encoder if load_pretrained else None, c.audio_config)
         v_enc = vision_encoder(c.vision_encoder if load_pretrained else None, {'image_size': c.image_size, **c.vision_config})
-        if load_pretrained: c.vision_stem = None     # a pretrained encoder keeps its own patch embedding
         if c.vision_stem: conv_stem(v_enc, c.vision_stem)
         lm = fusion_lm(c.fusion_lm if load_pretrained else None, c.fusion_config, c.fusion_layers)
         if load_pretrained:
