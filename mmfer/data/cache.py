@@ -79,20 +79,24 @@ def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see 
     # not there yet, or decoded from other files (another dataset with the same names, or a changed file): decode
     try: d = decode_recording(row['video_src'], row['audio_src'], cfg, keep=keep)
     except Exception as e: return _skip(row, f, e)
-    e = _entry(row, f, _save(f, dict(stored_arrays(d), source=np.array(src))))
-    return e if d['area'] is None else dict(e, area=d['area'])
+    arrays = dict(stored_arrays(d), source=np.array(src))
+    if d['area'] is None: return _entry(row, f, _save(f, arrays))
+    return dict(_entry(row, f, arrays), area=d['area'], arrays=arrays)   # the caller crops it again, then writes it
 
 def recrop_clip(row:dict, folder, cfg:DecodeConfig,
                 box, # (cx, cy, side) as `relative_box` fractions
                 crop:str, # What `box` is, for the index ('actor' or 'all')
                 area:dict=None, # The frames around the clip's face that the first pass kept (`prepare_clip`'s `keep`)
+                arrays:dict=None, # The clip's arrays if not written yet (`prepare_clip`'s `keep`); None: read from its file
                )->dict:
     "Crop the cached clip of `row` again at `box`, from `area` (None if the box reaches outside it) or else from its frames read again at the stored indices; audio and the face found are kept"
     f = _clip_path(folder, row)
     if area is not None:   # the crop first: if the box reaches outside the area, the clip is not read at all
         frames = crop_area(area, pixel_box(box, area['W'], area['H']), cfg.image_size)
         if frames is None: return None
-    with np.load(f) as z: arrays = dict(z)
+    if arrays is None:
+        with np.load(f) as z: arrays = dict(z)
+    arrays = dict(arrays)
     if area is None:
         try: full = read_frames(row['video_src'], arrays['indices'])
         except Exception as e: return _skip(row, f, e)
@@ -176,17 +180,25 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
             # at most 2 x workers results waiting: each may carry a clip's frames (`area`), tens of MB at 720p
             done = ordered_map(ex, getattr(m, f.__name__) if ex else f, rows, repeat(folder), repeat(cfg), *args, ahead=2 * workers)
             return progress_bar(done, total=len(rows), leave=False) if progress and rows else done
-        entries, areas = [None] * len(rows), {}
+        entries, held, held_bytes = [None] * len(rows), {}, 0
         for i, e in zip(order, run(prepare_clip, [rows[i] for i in order], repeat(keep))):
-            area, entries[i] = e.pop('area', None), e
-            if area is not None and sum(a['pixels'].nbytes for a in [area, *areas.values()]) <= hold_mb * 2**20: areas[i] = area
+            area, arrays, entries[i] = e.pop('area', None), e.pop('arrays', None), e
+            if arrays is not None:   # decoded with its area kept, and not written yet
+                size = area['pixels'].nbytes + arrays['frames'].nbytes
+                if held_bytes + size <= hold_mb * 2**20: held[i], held_bytes = (area, arrays, size), held_bytes + size
+                else: _save(_clip_path(folder, rows[i]), arrays)   # no memory left: written as it is, read again below
             if i != by_actor[rows[i]['actor']][-1]: continue   # not the actor's last clip yet
             # second pass, for this actor now that all its faces are known: crop its clips at its median face box from
-            # the frames kept around their own faces (`crop_area`: the same crop, without reading the video again)
+            # the frames kept around their own faces (`crop_area`: the same crop, without reading the video again),
+            # and write each of them once
             mine = by_actor[rows[i]['actor']]
-            for k, (box, crop) in _recrops([entries[j] for j in mine], cfg.face_crop).items():
-                if mine[k] in areas: entries[mine[k]] = recrop_clip(rows[mine[k]], folder, cfg, box, crop, areas[mine[k]]) or entries[mine[k]]
-            for j in mine: areas.pop(j, None)
+            boxes = _recrops([entries[j] for j in mine], cfg.face_crop)
+            for k, j in enumerate(mine):
+                if j not in held: continue
+                area, arrays, size = held.pop(j); held_bytes -= size
+                new = recrop_clip(rows[j], folder, cfg, *boxes[k], area, arrays) if k in boxes else None
+                if new is None: _save(_clip_path(folder, rows[j]), arrays)   # at its own box: already right, or read again below
+                else: entries[j] = new
         # and for the clips left (no area kept, the box outside it, no face in the actor's clips, or cached before):
         # their frames are read again
         redo = _recrops(entries, cfg.face_crop)
