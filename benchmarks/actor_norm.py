@@ -1,10 +1,11 @@
 """Speaker normalisation of the faces: is the demo limited by how its test actors look?
 
-Writes a copy of a prepared cache in which each actor's mean frame (over all of the actor's clips and frames, at the
-actor's own face box) is taken from every frame of that actor's clips: `(frame - actor_mean) * gain + 128`, clipped
+Writes a copy of a prepared cache in which each actor's mean frame (over all of the actor's clips and frames) is
+taken from every frame of that actor's clips: `(frame - actor_mean) * gain + 128`, clipped
 to uint8. What is left is how each clip's face differs from the actor's average face: the expression, and the head's
-movement, without the actor's skin, hair, and face shape. Audio and the index are copied unchanged. Then train on the
-copy, for example on all six folds:
+movement, without the actor's skin, hair, and face shape. Audio and the index are copied unchanged. The mean is an
+aligned face only in a cache prepared with `face_crop='actor'` (the default), where all of an actor's clips are
+cropped at one box. Then train on the copy, for example on all six folds:
 
     python benchmarks/actor_norm.py CACHE OUT_CACHE [--gain 2]
     mmfer_train --data OUT_CACHE --split kfold6 --out RUN_DIR

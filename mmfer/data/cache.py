@@ -69,9 +69,9 @@ def source_id(row:dict)->str:
 
 def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see `select_sources`)
                  folder, cfg:DecodeConfig,
-                 keep:float=None, # Add the frames around the face found (`area`, see `decode_recording`), when decoded here
+                 keep:float=None, # Return the frames around the face found (`area`, see `decode_recording`) and the clip's `arrays`, not written yet, when decoded here
                 )->dict:
-    "Decode the recording of `row` into `folder/clips/` unless it is there from the same files; its index entry (`skipped` says why not)"
+    "Decode the recording of `row` into `folder/clips/` (with `keep` and a face found: left to the caller) unless it is there from the same files; its index entry (`skipped` says why not)"
     f, src = _clip_path(folder, row), source_id(row)
     if f.exists():
         with np.load(f) as z:
