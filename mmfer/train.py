@@ -16,7 +16,7 @@ from .core import EMOTIONS, atomic_path
 from .data.index import SPLITS, MODES
 from .data.cache import prepare_cache
 from .data.loaders import ravdess_dataloaders, Augment
-from .model.core import ModelConfig, PRESETS, create_model
+from .model.core import ModelConfig, PRESETS, create_model, model_config
 from .features import feature_dataloaders, CachedFER, cacheable
 from .learner import mmfer_learner, classification_metrics, decode_config
 from .interpret import Report
@@ -142,7 +142,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     workers = min(os.cpu_count() or 1, 8) if workers is None else workers
     out, cache = Path(out), Path(cache or default_cache())
     t0 = time.perf_counter()
-    cfg = decode_config(ModelConfig.from_dict(dict(preset=preset, **PRESETS[preset])))
+    cfg = decode_config(model_config(preset, pretrained, **overrides)[0])   # bad overrides fail here, before any data is prepared
     if data is None:
         log(f"no --data: training on the synthetic RAVDESS in {cache}")
         data = synthetic_data(cache, workers=workers, progress=progress)

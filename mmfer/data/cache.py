@@ -96,13 +96,11 @@ def recrop_clip(row:dict, folder, cfg:DecodeConfig,
         if frames is None: return None
     if arrays is None:
         with np.load(f) as z: arrays = dict(z)
-    arrays = dict(arrays)
     if area is None:
         try: full = read_frames(row['video_src'], arrays['indices'])
         except Exception as e: return _skip(row, f, e)
         frames = crop_frames(full, pixel_box(box, full.shape[2], full.shape[1]), cfg.image_size)
-    arrays.update(frames=frames, crop=np.array(crop), box=np.array(box, np.float64))
-    return _entry(row, f, _save(f, arrays))
+    return _entry(row, f, _save(f, dict(arrays, frames=frames, crop=np.array(crop), box=np.array(box, np.float64))))
 
 def load_clip(folder, npz:str)->dict:
     "The arrays of the cached clip `npz` (a file name from the index): `frames` uint8 [T, S, S, 3] and/or `audio` float32 in [-1, 1]"
@@ -135,6 +133,8 @@ def crop_boxes(entries:list, per:str='actor')->dict:
             for i, e in enumerate(entries) if (e['face'] is not None if per == 'actor' else e['face'] is False)}
 
 AREA_GROW = 0.25   # the first pass keeps the frames around a clip's face box, this much of its side wider on each side
+
+def _bytes(area, arrays): return area['pixels'].nbytes + arrays['frames'].nbytes   # memory a held clip takes
 
 def _recrops(entries:list, per:str)->dict:
     "The `crop_boxes` of the `entries` that are not cropped there yet"
@@ -184,8 +184,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
         for i, e in zip(order, run(prepare_clip, [rows[i] for i in order], repeat(keep))):
             area, arrays, entries[i] = e.pop('area', None), e.pop('arrays', None), e
             if arrays is not None:   # decoded with its area kept, and not written yet
-                size = area['pixels'].nbytes + arrays['frames'].nbytes
-                if held_bytes + size <= hold_mb * 2**20: held[i], held_bytes = (area, arrays, size), held_bytes + size
+                if held_bytes + _bytes(area, arrays) <= hold_mb * 2**20: held[i] = area, arrays; held_bytes += _bytes(area, arrays)
                 else: _save(_clip_path(folder, rows[i]), arrays)   # no memory left: written as it is, read again below
             if i != by_actor[rows[i]['actor']][-1]: continue   # not the actor's last clip yet
             # second pass, for this actor now that all its faces are known: crop its clips at its median face box from
@@ -195,7 +194,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
             boxes = _recrops([entries[j] for j in mine], cfg.face_crop)
             for k, j in enumerate(mine):
                 if j not in held: continue
-                area, arrays, size = held.pop(j); held_bytes -= size
+                area, arrays = held.pop(j); held_bytes -= _bytes(area, arrays)
                 new = recrop_clip(rows[j], folder, cfg, *boxes[k], area, arrays) if k in boxes else None
                 if new is None: _save(_clip_path(folder, rows[j]), arrays)   # at its own box: already right, or read again below
                 else: entries[j] = new

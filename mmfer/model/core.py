@@ -19,8 +19,8 @@ from .classifier import Classifier, POOLINGS
 
 # %% auto #0
 __all__ = ['PARAKEET_CTC_06B', 'SIGLIP2_BASE_224', 'LFM2_700M', 'PRESETS', 'FORMAT', 'RUNTIME_FIELDS', 'ModelConfig',
-           'MultimodalFER', 'create_model', 'activation_bytes', 'ModelSummary', 'model_summary', 'save_model',
-           'read_model_config', 'config_differences', 'load_weights', 'load_model']
+           'check_pretrained', 'MultimodalFER', 'model_config', 'create_model', 'activation_bytes', 'ModelSummary',
+           'model_summary', 'save_model', 'read_model_config', 'config_differences', 'load_weights', 'load_model']
 
 # %% ../../nbs/10_model.core.ipynb #361e41d4
 @dataclass
@@ -99,17 +99,20 @@ def _hf_dict(cfg):
 
 _BACKBONES = dict(audio='audio.encoder', vision='visual.encoder', fusion='fusion.lm')
 
+def check_pretrained(c:ModelConfig):
+    "Raise if the backbones of `c` cannot be loaded pretrained: a hub id or folder missing, or a stem asked for"
+    missing = [k for k in ('audio_encoder', 'vision_encoder', 'fusion_lm') if not getattr(c, k)]
+    if missing: raise ValueError(f"pretrained=True needs a hub id or folder for {missing} (preset {c.preset!r})")
+    if c.vision_stem: raise ValueError(f"vision_stem={c.vision_stem!r} replaces the patch embedding, which a pretrained vision "
+                                       f"encoder ({c.vision_encoder!r}) has learned: use it with pretrained=False, or drop it")
+
 class MultimodalFER(nn.Module):
     "Audio-visual emotion classifier: `model(audio=[B, samples], frames=[B, T, 3, H, W])` -> logits [B, num_classes]"
     def __init__(self, config:ModelConfig, load_pretrained:bool=False):
         super().__init__()
         c = self.config = ModelConfig.from_dict(config.to_dict())
         if c.pooling not in POOLINGS: raise ValueError(f"pooling {c.pooling!r}: use one of {POOLINGS}")
-        if load_pretrained:
-            missing = [k for k in ('audio_encoder', 'vision_encoder', 'fusion_lm') if not getattr(c, k)]
-            if missing: raise ValueError(f"pretrained=True needs a hub id or folder for {missing} (preset {c.preset!r})")
-            if c.vision_stem: raise ValueError(f"vision_stem={c.vision_stem!r} replaces the patch embedding, which a pretrained vision "
-                                               f"encoder ({c.vision_encoder!r}) has learned: use it with pretrained=False, or drop it")
+        if load_pretrained: check_pretrained(c)
         a_enc = audio_encoder(c.audio_encoder if load_pretrained else None, c.audio_config)
         v_enc = vision_encoder(c.vision_encoder if load_pretrained else None, {'image_size': c.image_size, **c.vision_config})
         if c.vision_stem: conv_stem(v_enc, c.vision_stem)
@@ -182,14 +185,20 @@ class MultimodalFER(nn.Module):
         return self.classifier(self.fusion(a, v, a_keep, v_keep))
 
 # %% ../../nbs/10_model.core.ipynb #cb0706bd
-def create_model(preset:str|ModelConfig='tiny', pretrained:bool|None=None, **overrides) -> MultimodalFER:
-    "A `MultimodalFER` from a preset name ('tiny', 'lightweight', 'full') or a `ModelConfig`, with `overrides`"
+def model_config(preset:str|ModelConfig='tiny', pretrained:bool|None=None, **overrides) -> tuple:
+    "(`ModelConfig`, whether to load pretrained backbones) for `create_model`'s arguments, checked without building anything"
     if isinstance(preset, ModelConfig): d = preset.to_dict()
     else:
         if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}: use one of {list(PRESETS)}")
         d = dict(preset=preset, **PRESETS[preset])
     config = ModelConfig.from_dict({**d, **overrides})     # from_dict deep-copies: PRESETS stay untouched
     if pretrained is None: pretrained = bool(config.audio_encoder and config.vision_encoder and config.fusion_lm)
+    if pretrained: check_pretrained(config)
+    return config, pretrained
+
+def create_model(preset:str|ModelConfig='tiny', pretrained:bool|None=None, **overrides) -> MultimodalFER:
+    "A `MultimodalFER` from a preset name ('tiny', 'lightweight', 'full') or a `ModelConfig`, with `overrides`"
+    config, pretrained = model_config(preset, pretrained, **overrides)
     return MultimodalFER(config, load_pretrained=pretrained)
 
 # %% ../../nbs/10_model.core.ipynb #31ebfc74
