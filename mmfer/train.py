@@ -16,7 +16,7 @@ from .core import EMOTIONS, atomic_path
 from .data.index import SPLITS, MODES
 from .data.cache import prepare_cache
 from .data.loaders import ravdess_dataloaders, Augment
-from .model.core import ModelConfig, PRESETS, create_model, model_config
+from .model.core import PRESETS, create_model, model_config
 from .features import feature_dataloaders, CachedFER, cacheable
 from .learner import mmfer_learner, classification_metrics, decode_config
 from .interpret import Report
