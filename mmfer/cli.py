@@ -4,7 +4,7 @@
 
 # %% ../nbs/18_cli.ipynb #c1d66840
 from __future__ import annotations
-import argparse, contextlib, json, os, sys
+import argparse, contextlib, json, os, re, sys
 from pathlib import Path
 
 # %% auto #0
@@ -29,6 +29,10 @@ def _lr(s):
     except ValueError: raise argparse.ArgumentTypeError(f"must be a number, got {s!r}") from None
     if not 0 < v < 1: raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {v}")
     return v
+
+def _device(s):
+    if not re.fullmatch(r'cpu|cuda(:\d+)?', s): raise argparse.ArgumentTypeError(f"must be cpu, cuda or cuda:N, got {s!r}")
+    return s
 
 def _parser(cmd): return argparse.ArgumentParser(prog=cmd.__name__, description=cmd.__doc__)
 
@@ -60,6 +64,7 @@ def train_parser()->argparse.ArgumentParser:
     ap.add_argument('--effective-bs', type=_positive, help='samples per optimiser step, by gradient accumulation (a multiple of --bs)')
     ap.add_argument('--lr', type=_lr, help='peak learning rate of the one-cycle schedule')
     ap.add_argument('--precision', default='auto', choices=CHOICES['precision'], help='auto: bf16 on GPUs that have it, fp16 on older GPUs, fp32 on a CPU')
+    ap.add_argument('--device', type=_device, help='cpu, cuda or cuda:N (default: the GPU if there is one, else the CPU)')
     ap.add_argument('--out', default='runs/demo', metavar='RUN_DIR', help='run folder (default runs/demo)')
     ap.add_argument('--resume', action='store_true', help='continue the run in RUN_DIR from its last checkpoint')
     ap.add_argument('--freeze-backbones', action='store_true', help='train only the new layers (and not the 3 backbones)')
@@ -144,7 +149,8 @@ def mmfer_train(argv=None):
         from .train import train_run, test_line
         m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
                       a.freeze_backbones, a.resume, a.patience, a.cache, a.workers, a.seed, progress=sys.stderr.isatty(), log=log,
-                      feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype)
+                      feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype,
+                      device=a.device)
     log(f"wrote {a.out}/metrics.json, history.csv, confusion_matrix.png and the model folder in {m['seconds']} s")
     print(test_line(m))
 

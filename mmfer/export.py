@@ -4,6 +4,7 @@
 
 # %% ../nbs/16_export.ipynb #656c03fe
 from __future__ import annotations
+import copy
 from pathlib import Path
 import numpy as np
 import torch
@@ -63,6 +64,7 @@ def export_onnx(model, # a `MultimodalFER`, a model folder, or a run folder of `
     except ImportError: raise ImportError("ONNX export needs onnx and onnxscript: pip install onnx onnxscript onnxruntime") from None
     model, run_modality = (model, 'multimodal') if isinstance(model, MultimodalFER) else load_run(model)
     modality = modality or run_modality
+    if next(model.parameters()).device.type != 'cpu': model = copy.deepcopy(model).cpu()   # exported and checked on the CPU, as ONNX Runtime runs it here
     model = model.float().eval()
     attn = {}
     for name in ('audio', 'vision', 'fusion'):

@@ -40,9 +40,10 @@ def encode_clips(model:MultimodalFER, dl, modality='multimodal', augment_mode:bo
     use_a, use_v = _uses(model, modality)
     was = model.training
     model.train(augment_mode)   # SpecAugment in augmented views; frozen backbones stay in eval mode
-    out = dict(audio=[], mask=[], tokens=[], y=[])
+    out, dev = dict(audio=[], mask=[], tokens=[], y=[]), next(model.parameters()).device
     try:
         for a, f, y in (progress_bar(dl, leave=False) if progress else dl):
+            a, f = a.to(dev), f.to(dev)   # the encoders run where the model is, wherever `dl` puts its batches
             if use_a and a.numel():
                 h, m = model.audio.encode(a)
                 out['audio'].append(h.to('cpu', dtype)); out['mask'].append(m.cpu())

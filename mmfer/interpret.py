@@ -145,9 +145,10 @@ def load_run(path, device='cpu')->tuple:
 
 class Predictor:
     "Predict the emotion of mp4/wav files with the model saved in `model` (a run folder or a model folder)"
-    def __init__(self, model, device='cpu', modality:str|None=None): # `modality`: default the run's (what it was trained on)
-        if isinstance(model, MultimodalFER): self.model, run_modality = model.eval(), 'multimodal'
-        else: self.model, run_modality = load_run(model, device)
+    def __init__(self, model, device=None, # Where the model runs (default: a `MultimodalFER` stays where it is; a saved one goes to the CPU)
+                 modality:str|None=None): # `modality`: default the run's (what it was trained on)
+        if isinstance(model, MultimodalFER): self.model, run_modality = (model if device is None else model.to(device)).eval(), 'multimodal'
+        else: self.model, run_modality = load_run(model, device or 'cpu')
         self.modality = modality or run_modality
         self.cfg = decode_config(self.model.config)
         self.device = next(self.model.parameters()).device

@@ -13,6 +13,7 @@ from torch import nn
 from torch.amp import GradScaler, autocast
 from fastcore.foundation import L
 from fastai.learner import Learner
+from fastai.torch_core import default_device
 from fastai.callback.core import Callback, CancelFitException
 from fastai.callback.fp16 import MixedPrecision, AMPMode
 from fastai.callback.training import GradientAccumulation, GradientClip
@@ -29,9 +30,9 @@ from .model.core import ModelConfig, MultimodalFER, create_model, load_weights
 
 # %% auto #0
 __all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
-           'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'ModalityInput', 'FitOnly',
-           'History', 'bare_model', 'SaveBest', 'EarlyStop', 'Checkpoint', 'save_checkpoint', 'load_checkpoint',
-           'decode_config', 'mmfer_learner']
+           'MultimodalFERLearner', 'resolve_precision', 'resolve_device', 'AnyDeviceMixedPrecision', 'ModalityInput',
+           'FitOnly', 'History', 'bare_model', 'SaveBest', 'EarlyStop', 'Checkpoint', 'save_checkpoint',
+           'load_checkpoint', 'decode_config', 'mmfer_learner']
 
 # %% ../nbs/11_learner.ipynb #983784a3
 def confusion_matrix(y, pred, n:int=len(EMOTIONS))->np.ndarray:
@@ -100,6 +101,14 @@ def resolve_precision(precision:str='auto', device=None)->str:
         return precision
     if precision == 'fp16': raise ValueError(f"fp16 mixed precision needs a CUDA GPU (loss scaling); on {dev.type} use bf16 or fp32")
     return 'fp32' if precision == 'auto' else precision
+
+def resolve_device(device=None)->torch.device:
+    "`device` as a `torch.device`, checked; None: fastai's `default_device()`, the GPU if there is one"
+    if device is None: return default_device()
+    try: dev = torch.device(device)
+    except (RuntimeError, TypeError): raise ValueError(f"device must be cpu, cuda or cuda:N, got {device!r}") from None
+    if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"device {device!r}: no CUDA GPU is available here")
+    return dev
 
 class AnyDeviceMixedPrecision(MixedPrecision):
     "fastai's `MixedPrecision` on the model's device: CUDA as in fastai, bf16 autocast elsewhere (e.g. CPU)"
@@ -283,7 +292,8 @@ def mmfer_learner(dls, # `DataLoaders` of (audio, frames, label), e.g. from `rav
         if overrides: raise ValueError(f"overrides {sorted(overrides)} need a preset or ModelConfig, not a built model")
     else: model = create_model(model, pretrained, **overrides)
     _check_format(dls, model.config)
-    model.to(dls.device if getattr(dls, 'device', None) is not None else 'cpu')
+    if getattr(dls, 'device', None) is None: dls.device = next(model.parameters()).device   # batches go where the model is
+    model.to(dls.device)
     bs = dls.train.bs
     if effective_bs is not None and (effective_bs < bs or effective_bs % bs):
         raise ValueError(f"effective_bs ({effective_bs}) must be a multiple of the batch size ({bs})")

@@ -18,7 +18,7 @@ from .data.cache import prepare_cache
 from .data.loaders import ravdess_dataloaders, Augment
 from .model.core import PRESETS, create_model, model_config
 from .features import feature_dataloaders, CachedFER, cacheable
-from .learner import mmfer_learner, classification_metrics, decode_config
+from .learner import mmfer_learner, classification_metrics, decode_config, resolve_device
 from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
@@ -78,6 +78,7 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     run_dir = Path(run_dir); run_dir.mkdir(parents=True, exist_ok=True)
     model = create_model(preset, pretrained, **overrides)
     if freeze_backbones: model.freeze()
+    if getattr(dls, 'device', None) is not None: model.to(dls.device)   # where the batches go: the feature cache's encoders run there too
     cached = feature_views is not None and cacheable(model, modality)
     clips = dict(val=dls.valid.dataset, test=dls[2].dataset)   # the `ClipDataset`s, in the order of their predictions
     if cached:   # frozen encoders: their outputs once per clip (see `13_features`)
@@ -104,7 +105,7 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     if rows:
         with atomic_path(run_dir/'predictions.csv') as t: pd.concat(rows).to_csv(t, index=False)
     out['config'] = learn.model.config.to_dict()
-    out['precision'] = learn.precision
+    out['precision'], out['device'] = learn.precision, str(next(learn.model.parameters()).device)
     return out
 
 # %% ../nbs/12_train.ipynb #4c971370
@@ -128,6 +129,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
               feature_views:int|None=1, # Augmented views per training clip in the frozen-encoder cache; None: no cache
               feature_dtype:str='float32', # How the frozen-encoder cache stores features: 'float32' or 'float16' (half the memory)
               augment:Augment|None=None, # Training augmentation (default: the preset's, `DEFAULTS`)
+              device=None, # 'cpu', 'cuda' or 'cuda:N' (default: the GPU if there is one, else the CPU)
               **overrides)->dict:
     "Train and evaluate `preset` on `data` with an actor split; writes the run folder `out` and returns its metrics"
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}: use one of {list(PRESETS)}")
@@ -140,6 +142,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     if not lr > 0: raise ValueError(f"lr must be positive, got {lr}")
     if feature_dtype not in FEATURE_DTYPES: raise ValueError(f"feature_dtype must be one of {tuple(FEATURE_DTYPES)}, got {feature_dtype!r}")
     workers = min(os.cpu_count() or 1, 8) if workers is None else workers
+    device = resolve_device(device)
     out, cache = Path(out), Path(cache or default_cache())
     t0 = time.perf_counter()
     cfg = decode_config(model_config(preset, pretrained, **overrides)[0])   # bad overrides fail here, before any data is prepared
@@ -168,8 +171,11 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     for k in _folds(split, fold):
         fdir = out if split == 'fixed' else out/f'fold-{k}'
         set_seed(seed + k)
-        dls = ravdess_dataloaders(folder, split, k, bs=bs, seed=seed + k, augment=augment)
-        log(f"{split} fold {k}: {len(dls.train.dataset)} train / {len(dls.valid.dataset)} valid / {len(dls[2].dataset)} test clips")
+        # on a GPU, worker processes read and augment the next batches while it computes; on a CPU they would take
+        # the cores that train
+        dls = ravdess_dataloaders(folder, split, k, bs=bs, seed=seed + k, augment=augment, device=device,
+                                  num_workers=workers if device.type == 'cuda' else 0)
+        log(f"{split} fold {k}: {len(dls.train.dataset)} train / {len(dls.valid.dataset)} valid / {len(dls[2].dataset)} test clips, on {device}")
         if not len(dls.valid.dataset):
             raise ValueError(f"{folder}: no clips of the validation actors of {split} fold {k}, which picks the best epoch")
         r = train_fold(dls, fdir, preset, modality, epochs, lr, effective_bs, precision, freeze_backbones,
@@ -190,13 +196,13 @@ def _write_metrics(folder, r, split, args, folds=None):
     y = sum((p.get('test_y', []) for p in parts), []); pred = sum((p.get('test_pred', []) for p in parts), [])
     if r is not None:
         m.update(val=r['val'], test=r['test'], epochs_run=r['epochs_run'], best_epoch=r['best_epoch'], config=r['config'],
-                 precision=r['precision'], fold=r.get('fold'), feature_cache=r['feature_cache'])
+                 precision=r['precision'], device=r['device'], fold=r.get('fold'), feature_cache=r['feature_cache'])
     else:
         m.update(folds=[dict(fold=f['fold'], val=_summary(f['val']) if f['val'] else None, test=_summary(f['test']),
                              epochs_run=f['epochs_run'], best_epoch=f['best_epoch']) for f in folds],
                  val=_mean_std(folds, 'val'), test=_mean_std(folds, 'test'),
                  test_pooled=classification_metrics(y, pred), epochs_run=[f['epochs_run'] for f in folds],
-                 config=folds[0]['config'], precision=folds[0]['precision'])
+                 config=folds[0]['config'], precision=folds[0]['precision'], device=folds[0]['device'])
         h = pd.concat([pd.read_csv(Path(f['run_dir'])/'history.csv').assign(fold=f['fold']) for f in folds])
         with atomic_path(folder/'history.csv') as t: h.to_csv(t, index=False)
         p = [Path(f['run_dir'])/'predictions.csv' for f in folds]
@@ -225,7 +231,7 @@ def model_card(m:dict)->str:
              f"- **Pretrained**: " + ('; '.join(f"{k} from `{v}`" for k, v in enc if v) if c.get('pretrained')
                                      else 'nothing: every backbone was initialised at random'),
              f"- **Frozen in training**: {', '.join(frozen) or 'nothing'}",
-             f"- **Precision**: {m.get('precision')}; epochs run: {m.get('epochs_run')}", '',
+             f"- **Precision**: {m.get('precision')} on {m.get('device', '?')}; epochs run: {m.get('epochs_run')}", '',
              f"## Scores ({m['split']} split)", '', '| part | WAR | UAR | macro F1 |', '|---|---|---|---|']
     for part, name in (('val', 'validation actors'), ('test', 'test actors')):
         s = m.get(part)

@@ -12,6 +12,7 @@ import cv2
 import matplotlib.pyplot as plt
 from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
+from fastai.torch_core import default_device
 from fastai.data.transforms import CategoryMap
 from ..core import *
 from .index import split_index
@@ -137,8 +138,10 @@ def ravdess_dataloaders(source, # A prepared cache folder, or a RAVDESS root (fo
                         bs:int=8, num_workers:int=0, augment:Augment|None=Augment(), seed:int=0,
                         cache=None, # Where to prepare a RAVDESS root (default: `mmfer_cache` beside it)
                         mode:str='multimodal', vocal:str='speech', cfg:DecodeConfig=DecodeConfig(), # When preparing
-                        device=None, **kwargs)->DataLoaders:
+                        device=None, # Where batches go; default fastai's `default_device()`: the GPU if there is one
+                        **kwargs)->DataLoaders:
     "fastai `DataLoaders` (train, valid, test) of cached clips, split by actor"
+    device = default_device() if device is None else torch.device(device)   # as fastai's own `TfmdDL`
     src = [Path(s) for s in (source if isinstance(source, (list, tuple)) else [source])]
     if len(src) == 1 and (src[0]/'index.csv').exists(): folder = src[0]
     else:
@@ -150,6 +153,6 @@ def ravdess_dataloaders(source, # A prepared cache folder, or a RAVDESS root (fo
     if not len(part('train')): raise ValueError(f"{folder}: no clips of the training actors of {split} fold {fold}")
     mk = lambda p, aug, train: ClipDataLoader(ClipDataset(folder, part(p), aug, seed), bs=bs, shuffle=train, drop_last=train,
                                               num_workers=num_workers, device=device, **kwargs)
-    dls = DataLoaders(mk('train', augment, True), mk('valid', None, False), mk('test', None, False), path=folder)
+    dls = DataLoaders(mk('train', augment, True), mk('valid', None, False), mk('test', None, False), path=folder, device=device)
     dls.manifest, dls.split = manifest, (split, fold)
     return dls

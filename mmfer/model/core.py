@@ -231,7 +231,8 @@ def activation_bytes(model:MultimodalFER, batch_size=8, dtype=torch.bfloat16):
     was_training, p_drop = model.training, c.modality_dropout
     model.train(); c.modality_dropout = 0.
     try:
-        with torch.random.fork_rng(devices=[]):
+        dev = next(model.parameters()).device
+        with torch.random.fork_rng(devices=[dev] if dev.type == 'cuda' else []):   # the caller's random streams, CUDA's too, untouched
             one, two = _saved_bytes(model, 1, dtype), _saved_bytes(model, 2, dtype)
     finally:
         model.train(was_training); c.modality_dropout = p_drop
