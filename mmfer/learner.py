@@ -114,10 +114,16 @@ class AnyDeviceMixedPrecision(MixedPrecision):
     "fastai's `MixedPrecision` on the model's device: CUDA as in fastai, bf16 autocast elsewhere (e.g. CPU)"
     def before_fit(self):
         self.device = next(self.model.parameters()).device.type
-        if self.device == 'cuda': return super().before_fit()
+        if self.device == 'cuda':
+            super().before_fit()
+            # fp16's loss scale where a resumed run left it (`load_checkpoint`), not back at the start
+            if getattr(self.learn, 'scaler_state', None) and self.learn.scaler.is_enabled(): self.learn.scaler.load_state_dict(self.learn.scaler_state)
+            return
         if self.amp_mode != AMPMode.BF16: raise ValueError(f"fp16 mixed precision needs CUDA; on {self.device} use bf16")
         self.autocast = autocast(self.device, dtype=torch.bfloat16)
         self.learn.scaler, self.scales = GradScaler(self.device, enabled=False), L()
+
+    def after_train(self): self.learn.scaler_state = None   # applied: the scaler goes on from there (a `validate` alone keeps it)
 
 # %% ../nbs/11_learner.ipynb #577eb7a3
 class ModalityInput(Callback):
@@ -223,13 +229,19 @@ class Checkpoint(FitOnly):
     def after_epoch(self):
         save_checkpoint(self.learn, self.folder, self.epoch + 1)
 
+def _scaler_state(learn)->dict:
+    "The fp16 loss scaler's state (plain numbers), {} when there is none (fp32, bf16)"
+    s = getattr(learn, 'scaler', None)
+    return _plain(s.state_dict()) if s is not None and s.is_enabled() else {}
+
 def save_checkpoint(learn, folder, epoch:int):
     "Write a checkpoint of `learn` after `epoch` epochs into `folder` (see `Checkpoint`)"
     folder = Path(folder); new = folder/f'ckpt-{epoch}'
     shutil.rmtree(new, ignore_errors=True)
     bare_model(learn).save(new)
     state = dict(epoch=epoch, opt=_plain(learn.opt.state_dict()), history=getattr(learn, 'history', History()).rows,
-                 rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [])
+                 rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
+                 scaler=_scaler_state(learn))
     with atomic_path(new/'training.pt') as t: torch.save(state, t)
     with atomic_path(folder/'checkpoint.json') as t: t.write_text(json.dumps(dict(epoch=epoch, folder=new.name)))
     for old in folder.glob('ckpt-*'):
@@ -248,6 +260,7 @@ def load_checkpoint(learn, folder)->int:
     opt['state'] = [{k: v.to(dev) if torch.is_tensor(v) else v for k, v in s.items()} for s in opt['state']]
     learn.opt.load_state_dict(opt)
     if hasattr(learn, 'history'): learn.history.rows = list(state['history'])
+    learn.scaler_state = state.get('scaler') or None   # for `AnyDeviceMixedPrecision` to load into fp16's loss scaler
     torch.set_rng_state(state['rng'])
     if state['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda_rng'])
     return state['epoch']
