@@ -2,13 +2,14 @@
 
 `MultimodalFER` serves multimodal, audio-only and visual-only inputs with one set of weights (a missing modality is a
 learned mask embedding, trained with modality dropout). For every clip of a run's `predictions.csv` this script
-computes the model's log-probabilities with both modalities (`mm`), audio only (`a`) and frames only (`v`), checks
-that `mm` gives the prediction the run recorded, and reports the WAR of each mode and of fixed sums of their
-log-probabilities (a product of experts: `mm+a+v` and others, with rules fixed before looking at any result). An
-accuracy diagnostic, not part of mmfer: it asks whether a late-fusion ensemble at inference beats the fused model.
+computes the model's log-probabilities with both modalities (`mm`), audio only (`a`) and frames only (`v`). It counts
+the clips where `mm` differs from the prediction the run recorded (0 expected for a run trained and scored in fp32),
+and reports the WAR of each mode and of fixed sums of their log-probabilities (a product of experts: `mm+a+v` and
+others, with rules fixed before looking at any result). An accuracy diagnostic, not part of mmfer: it asks whether a
+late-fusion ensemble at inference beats the fused model.
 
 Usage: python benchmarks/modality_ensemble.py RUN_DIR [--threads N]   (a fixed run folder, or a k-fold one with fold-K/)"""
-import argparse
+import argparse, json
 from pathlib import Path
 import numpy as np, pandas as pd, torch
 from mmfer.core import EMOTIONS
@@ -21,17 +22,19 @@ RULES = {'mm': dict(mm=1), 'a': dict(a=1), 'v': dict(v=1), 'mm+a+v': dict(mm=1, 
 
 def score_run(run:Path)->pd.DataFrame:
     "One row per validation and test clip of each fold: fold, part, label and the log-probabilities of each mode"
-    rows = []
+    args = run/'args.json'
+    mode = json.loads(args.read_text()).get('modality') if args.exists() else None
+    if mode != 'multimodal': raise SystemExit(f"{run}: needs a multimodal run folder of mmfer_train (args.json says {mode!r})")
+    rows, differ = [], 0
     for fold in sorted(run.glob('fold-*')) or [run]:
         pr = Predictor(fold)
         for r in pd.read_csv(fold/'predictions.csv').itertuples():
             x = load_clip(r.cache, r.npz)
             lp = {m: np.log(pr.probs({k: x[k] for k in keep}) + 1e-9) for m, keep in MODES.items()}
-            top2 = np.sort(lp['mm'])[-2:]
-            if EMOTIONS[lp['mm'].argmax()] != r.pred and top2[1] - top2[0] > 1e-3:
-                raise SystemExit(f"{fold}: {r.npz} scores {EMOTIONS[lp['mm'].argmax()]}, the run recorded {r.pred}")
+            differ += EMOTIONS[lp['mm'].argmax()] != r.pred   # 0 for a run scored in fp32; a GPU run scored in bf16 may differ on near-ties
             rows.append(dict(fold=fold.name, part=r.part, label=EMOTIONS.index(r.label), **lp))
         print(f"{fold}: {len(rows)} clips scored so far", flush=True)
+    print(f"multimodal predictions that differ from the run's predictions.csv: {differ} of {len(rows)}")
     return pd.DataFrame(rows)
 
 def main():

@@ -74,7 +74,7 @@ def train_parser()->argparse.ArgumentParser:
     ap.add_argument('--no-feature-cache', action='store_true', help='run the frozen encoders every epoch')
     ap.add_argument('--feature-dtype', default='float32', choices=CHOICES['feature_dtype'], help='how that cache stores features (float16: half the memory)')
     ap.add_argument('--cache', help='folder for prepared caches and the synthetic set (default $MMFER_CACHE or ~/.cache/mmfer)')
-    ap.add_argument('--workers', type=int, help='processes for data preparation (default: cores, at most 8)')
+    ap.add_argument('--workers', type=int, help='processes for data preparation, and on a GPU for loading batches (default: cores, at most 8)')
     ap.add_argument('--seed', type=int, default=0)
     return ap
 

@@ -45,11 +45,11 @@ def check_onnx(path, model:MultimodalFER, modality:str='multimodal', batches=(1,
     try: import onnxruntime as ort
     except ImportError: raise ImportError("checking an ONNX export needs onnxruntime: pip install onnxruntime") from None
     sess = ort.InferenceSession(str(path), providers=['CPUExecutionProvider'])
-    ref, worst = ExportModule(model.eval(), modality), 0.
+    ref, worst, dev = ExportModule(model.eval(), modality), 0., next(model.parameters()).device
     for i, b in enumerate(batches):
         x = _inputs(model.config, modality, b, seed=i + 1)
         got = sess.run(['logits'], dict(zip(_names(modality), (t.numpy() for t in x))))[0]
-        with torch.no_grad(): want = ref(*x)[0].numpy()
+        with torch.no_grad(): want = ref(*(t.to(dev) for t in x))[0].float().cpu().numpy()   # the model where it is (e.g. a GPU)
         if got.shape != want.shape: raise ValueError(f"{path}: ONNX logits {got.shape}, PyTorch {want.shape} at batch {b}")
         worst = max(worst, float(np.abs(got - want).max()))
     if worst > atol: raise ValueError(f"{path}: ONNX Runtime differs from PyTorch by {worst:.2e} (more than {atol:.0e})")

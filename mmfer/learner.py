@@ -13,7 +13,6 @@ from torch import nn
 from torch.amp import GradScaler, autocast
 from fastcore.foundation import L
 from fastai.learner import Learner
-from fastai.torch_core import default_device
 from fastai.callback.core import Callback, CancelFitException
 from fastai.callback.fp16 import MixedPrecision, AMPMode
 from fastai.callback.training import GradientAccumulation, GradientClip
@@ -30,9 +29,9 @@ from .model.core import ModelConfig, MultimodalFER, create_model, load_weights
 
 # %% auto #0
 __all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
-           'MultimodalFERLearner', 'resolve_precision', 'resolve_device', 'AnyDeviceMixedPrecision', 'ModalityInput',
-           'FitOnly', 'History', 'bare_model', 'SaveBest', 'EarlyStop', 'Checkpoint', 'save_checkpoint',
-           'load_checkpoint', 'decode_config', 'mmfer_learner']
+           'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'ModalityInput', 'FitOnly',
+           'History', 'bare_model', 'SaveBest', 'EarlyStop', 'Checkpoint', 'save_checkpoint', 'load_checkpoint',
+           'decode_config', 'mmfer_learner']
 
 # %% ../nbs/11_learner.ipynb #983784a3
 def confusion_matrix(y, pred, n:int=len(EMOTIONS))->np.ndarray:
@@ -102,14 +101,6 @@ def resolve_precision(precision:str='auto', device=None)->str:
     if precision == 'fp16': raise ValueError(f"fp16 mixed precision needs a CUDA GPU (loss scaling); on {dev.type} use bf16 or fp32")
     return 'fp32' if precision == 'auto' else precision
 
-def resolve_device(device=None)->torch.device:
-    "`device` as a `torch.device`, checked; None: fastai's `default_device()`, the GPU if there is one"
-    if device is None: return default_device()
-    try: dev = torch.device(device)
-    except (RuntimeError, TypeError): raise ValueError(f"device must be cpu, cuda or cuda:N, got {device!r}") from None
-    if dev.type == 'cuda' and not torch.cuda.is_available(): raise ValueError(f"device {device!r}: no CUDA GPU is available here")
-    return dev
-
 class AnyDeviceMixedPrecision(MixedPrecision):
     "fastai's `MixedPrecision` on the model's device: CUDA as in fastai, bf16 autocast elsewhere (e.g. CPU)"
     def before_fit(self):
@@ -117,13 +108,13 @@ class AnyDeviceMixedPrecision(MixedPrecision):
         if self.device == 'cuda':
             super().before_fit()
             # fp16's loss scale where a resumed run left it (`load_checkpoint`), not back at the start
-            if getattr(self.learn, 'scaler_state', None) and self.learn.scaler.is_enabled(): self.learn.scaler.load_state_dict(self.learn.scaler_state)
+            if getattr(self, 'resume_scaler', None) and self.learn.scaler.is_enabled(): self.learn.scaler.load_state_dict(self.resume_scaler)
             return
         if self.amp_mode != AMPMode.BF16: raise ValueError(f"fp16 mixed precision needs CUDA; on {self.device} use bf16")
         self.autocast = autocast(self.device, dtype=torch.bfloat16)
         self.learn.scaler, self.scales = GradScaler(self.device, enabled=False), L()
 
-    def after_train(self): self.learn.scaler_state = None   # applied: the scaler goes on from there (a `validate` alone keeps it)
+    def after_train(self): self.resume_scaler = None   # applied: the scaler goes on from there (a `validate` alone keeps it)
 
 # %% ../nbs/11_learner.ipynb #577eb7a3
 class ModalityInput(Callback):
@@ -260,7 +251,7 @@ def load_checkpoint(learn, folder)->int:
     opt['state'] = [{k: v.to(dev) if torch.is_tensor(v) else v for k, v in s.items()} for s in opt['state']]
     learn.opt.load_state_dict(opt)
     if hasattr(learn, 'history'): learn.history.rows = list(state['history'])
-    learn.scaler_state = state.get('scaler') or None   # for `AnyDeviceMixedPrecision` to load into fp16's loss scaler
+    for cb in learn.cbs.filter(lambda c: isinstance(c, AnyDeviceMixedPrecision)): cb.resume_scaler = state.get('scaler') or None   # fp16's loss scale
     torch.set_rng_state(state['rng'])
     if state['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda_rng'])
     return state['epoch']
@@ -305,7 +296,7 @@ def mmfer_learner(dls, # `DataLoaders` of (audio, frames, label), e.g. from `rav
         if overrides: raise ValueError(f"overrides {sorted(overrides)} need a preset or ModelConfig, not a built model")
     else: model = create_model(model, pretrained, **overrides)
     _check_format(dls, model.config)
-    if getattr(dls, 'device', None) is None: dls.device = next(model.parameters()).device   # batches go where the model is
+    if getattr(dls, 'device', None) is None: dls.device = next(model.parameters()).device   # `dls` itself then sends its batches where the model is
     model.to(dls.device)
     bs = dls.train.bs
     if effective_bs is not None and (effective_bs < bs or effective_bs % bs):

@@ -15,10 +15,10 @@ import mmfer
 from .core import EMOTIONS, atomic_path
 from .data.index import SPLITS, MODES
 from .data.cache import prepare_cache
-from .data.loaders import ravdess_dataloaders, Augment
+from .data.loaders import ravdess_dataloaders, Augment, resolve_device
 from .model.core import PRESETS, create_model, model_config
 from .features import feature_dataloaders, CachedFER, cacheable
-from .learner import mmfer_learner, classification_metrics, decode_config, resolve_device
+from .learner import mmfer_learner, classification_metrics, decode_config
 from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
@@ -78,7 +78,6 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     run_dir = Path(run_dir); run_dir.mkdir(parents=True, exist_ok=True)
     model = create_model(preset, pretrained, **overrides)
     if freeze_backbones: model.freeze()
-    if getattr(dls, 'device', None) is not None: model.to(dls.device)   # where the batches go: the feature cache's encoders run there too
     cached = feature_views is not None and cacheable(model, modality)
     clips = dict(val=dls.valid.dataset, test=dls[2].dataset)   # the `ClipDataset`s, in the order of their predictions
     if cached:   # frozen encoders: their outputs once per clip (see `13_features`)
@@ -160,12 +159,15 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
         log(f"prepared {prep['clips']} clips of {len(prep['actors'])} actors in {folder} ({len(prep['skipped'])} skipped)")
     out.mkdir(parents=True, exist_ok=True)
     args = dict(data=[str(s) for s in src], preset=preset, modality=modality, split=split, fold=fold, epochs=epochs,
-                bs=bs, effective_bs=effective_bs, lr=lr, precision=precision, freeze_backbones=freeze_backbones, seed=seed)
+                bs=bs, effective_bs=effective_bs, lr=lr, precision=precision, freeze_backbones=freeze_backbones, seed=seed,
+                device=device.type)
     saved = out/'args.json'
     if resume and saved.exists():
         old = json.loads(saved.read_text())
         diff = [f"{k}: {old.get(k)!r} != {args[k]!r}" for k in ('preset', 'modality', 'split', 'fold', 'bs') if old.get(k) != args[k]]
         if diff: raise ValueError(f"{out} was started with other settings ({'; '.join(diff)}): resume with the same ones")
+        if old.get('device', device.type) != device.type:   # allowed (a Colab session may come back without its GPU), but said
+            log(f"{out} was started on {old['device']} and continues on {device.type} (precision {precision!r} there)")
     with atomic_path(saved) as t: t.write_text(json.dumps(args, indent=1))
     folds = []
     for k in _folds(split, fold):

@@ -141,12 +141,14 @@ def _recrops(entries:list, per:str)->dict:
     return {i: v for i, v in crop_boxes(entries, per).items()
             if entries[i]['crop'] != v[1] or not np.allclose([entries[i][k] for k in BOX], v[0])}
 
-def _other_modes(index, mode:str)->str:
+def _other_modes(index, mode:str, vocal:str='speech')->str:
     "Why the recordings of `index` give no clip for `mode`, and the modes they would serve (for the error message)"
     if not len(index): return ''
     other = [m for m in MODES if m != mode and len(select_sources(index, m)[0])]
-    return (f"; {mode} needs {NEEDS[mode]}, which none of the {len(index)} recordings found has"
-            + (f"; they can be prepared for {' or '.join(other)} mode (mmfer_prepare --modality {other[0]})" if other else ''))
+    why = f"; {mode} needs {NEEDS[mode]}, which none of the {len(index)} recordings found has"
+    if not other: return why
+    cmd = f"mmfer_prepare --modality {other[0]}" + (f" --vocal {vocal}" if vocal != 'speech' else '')
+    return why + f"; they can be prepared for {' or '.join(other)} mode ({cmd})"
 
 def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of them
                   cache, # The folder that holds mmfer caches
@@ -173,7 +175,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
         roots = [str(d) for d in ([data] if isinstance(data, (str, Path)) else data)]
         raise FileNotFoundError(f"no usable RAVDESS {vocal} recordings for {mode} mode in {', '.join(roots)} (looked for "
                                 f"MM-VV-EE-II-SS-RR-AA.mp4/.wav files in folders and zip archives; found {len(names)} files)"
-                                + _other_modes(index, mode))
+                                + _other_modes(index, mode, vocal))
     (folder/'clips').mkdir(parents=True, exist_ok=True)
     with atomic_path(folder/'manifest.json') as t: t.write_text(json.dumps(manifest, indent=1))
     rows = sel.to_dict('records')

@@ -12,7 +12,6 @@ import cv2
 import matplotlib.pyplot as plt
 from fastai.data.core import DataLoaders
 from fastai.data.load import DataLoader
-from fastai.torch_core import default_device
 from fastai.data.transforms import CategoryMap
 from ..core import *
 from .index import split_index
@@ -20,7 +19,8 @@ from .decode import DecodeConfig
 from .cache import load_cache, load_clip, prepare_cache
 
 # %% auto #0
-__all__ = ['Augment', 'augment_audio', 'augment_frames', 'colour_jitter', 'ClipDataset', 'ClipDataLoader', 'ravdess_dataloaders']
+__all__ = ['Augment', 'augment_audio', 'augment_frames', 'colour_jitter', 'ClipDataset', 'ClipDataLoader', 'resolve_device',
+           'ravdess_dataloaders']
 
 # %% ../../nbs/05_data.loaders.ipynb #b44fe413
 @dataclass
@@ -133,15 +133,27 @@ class ClipDataLoader(DataLoader):
         return fig
 
 # %% ../../nbs/05_data.loaders.ipynb #d31ec9fd
+def resolve_device(device=None)->torch.device:
+    "`device` ('cpu', 'cuda', 'cuda:N' or a `torch.device`) checked; None: the current CUDA GPU if there is one, else the CPU"
+    if device is None: return torch.device('cuda', torch.cuda.current_device()) if torch.cuda.is_available() else torch.device('cpu')
+    try: dev = torch.device(device)
+    except (RuntimeError, TypeError): dev = None
+    if dev is None or dev.type not in ('cpu', 'cuda'): raise ValueError(f"device must be cpu, cuda or cuda:N, got {device!r}")
+    n = torch.cuda.device_count() if dev.type == 'cuda' else 0
+    if dev.type == 'cuda' and not n: raise ValueError(f"device {device!r}: no CUDA GPU is available here")
+    if dev.index is not None and dev.type == 'cuda' and dev.index >= n:
+        raise ValueError(f"device {device!r}: this machine has {n} CUDA GPU{'s' if n > 1 else ''} (cuda:0-{n - 1})")
+    return dev
+
 def ravdess_dataloaders(source, # A prepared cache folder, or a RAVDESS root (folder, zip, or a list) to prepare first
                         split:str='fixed', fold:int=0, # See `actor_split`
                         bs:int=8, num_workers:int=0, augment:Augment|None=Augment(), seed:int=0,
                         cache=None, # Where to prepare a RAVDESS root (default: `mmfer_cache` beside it)
                         mode:str='multimodal', vocal:str='speech', cfg:DecodeConfig=DecodeConfig(), # When preparing
-                        device=None, # Where batches go; default fastai's `default_device()`: the GPU if there is one
+                        device=None, # Where batches go (`resolve_device`); default: the GPU if there is one, as fastai's own loaders
                         **kwargs)->DataLoaders:
     "fastai `DataLoaders` (train, valid, test) of cached clips, split by actor"
-    device = default_device() if device is None else torch.device(device)   # as fastai's own `TfmdDL`
+    device = resolve_device(device)
     src = [Path(s) for s in (source if isinstance(source, (list, tuple)) else [source])]
     if len(src) == 1 and (src[0]/'index.csv').exists(): folder = src[0]
     else:
@@ -152,7 +164,7 @@ def ravdess_dataloaders(source, # A prepared cache folder, or a RAVDESS root (fo
     part = lambda p: index[index.part == p]
     if not len(part('train')): raise ValueError(f"{folder}: no clips of the training actors of {split} fold {fold}")
     mk = lambda p, aug, train: ClipDataLoader(ClipDataset(folder, part(p), aug, seed), bs=bs, shuffle=train, drop_last=train,
-                                              num_workers=num_workers, device=device, **kwargs)
+                                              num_workers=num_workers, **kwargs)
     dls = DataLoaders(mk('train', augment, True), mk('valid', None, False), mk('test', None, False), path=folder, device=device)
     dls.manifest, dls.split = manifest, (split, fold)
     return dls
