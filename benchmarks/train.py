@@ -42,7 +42,7 @@ def cpu_part(tmp, epochs):
     make_synthetic_ravdess(root, actors=24, per_emotion=2, modalities=(1,), workers=2, progress=False)   # 256 training clips
     cache = prepare_cache(root, tmp/'cache', cfg=decode_config(create_model('tiny').config), workers=2, progress=False)['cache']
     rows = []
-    dls = ravdess_dataloaders(cache, 'fixed', bs=16)
+    dls = ravdess_dataloaders(cache, 'fixed', bs=16, device='cpu')   # the CPU rows, also on a machine with a GPU
     n = len(dls.train) * dls.train.bs
     for p in ('fp32', 'bf16'):
         torch.manual_seed(0)
