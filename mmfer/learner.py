@@ -30,8 +30,8 @@ from .model.core import ModelConfig, MultimodalFER, create_model, load_weights
 # %% auto #0
 __all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
            'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'ModalityInput', 'FitOnly',
-           'History', 'bare_model', 'SaveBest', 'EarlyStop', 'Checkpoint', 'save_checkpoint', 'load_checkpoint',
-           'decode_config', 'mmfer_learner']
+           'History', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop', 'Checkpoint', 'save_checkpoint',
+           'load_checkpoint', 'decode_config', 'mmfer_learner']
 
 # %% ../nbs/11_learner.ipynb #983784a3
 def confusion_matrix(y, pred, n:int=len(EMOTIONS))->np.ndarray:
@@ -189,6 +189,10 @@ class SaveBest(_FromHistory):
         if self.new_best:
             self.best_epoch = self.epoch
             bare_model(self.learn).save(self.folder)
+
+def best_epoch(learn)->int|None:
+    "The epoch `learn.save_best` keeps, from the history: also for a resumed run that had no epoch left to train"
+    return _best(learn.history.rows, learn.save_best.monitor, learn.save_best.comp)[1]
 
 class EarlyStop(_FromHistory):
     "Stop when `monitor` has not improved for `patience` epochs"

@@ -18,7 +18,7 @@ from .data.cache import prepare_cache
 from .data.loaders import ravdess_dataloaders, Augment, resolve_device
 from .model.core import PRESETS, create_model, model_config
 from .features import feature_dataloaders, CachedFER, cacheable
-from .learner import mmfer_learner, classification_metrics, decode_config
+from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch
 from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
@@ -92,7 +92,7 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     if start < epochs:
         with learn.no_bar() if not progress else contextlib.nullcontext(): learn.fit_one_cycle(epochs, start_epoch=start)
     learn.model.load_weights(run_dir/'model')           # the best epoch, by validation UAR
-    out = dict(run_dir=str(run_dir), epochs_run=len(learn.history.rows), best_epoch=learn.save_best.best_epoch,
+    out = dict(run_dir=str(run_dir), epochs_run=len(learn.history.rows), best_epoch=best_epoch(learn),
                feature_cache=cached)
     rows = []
     for part, dl in (('val', dls.valid), ('test', dls[2])):
