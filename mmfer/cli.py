@@ -133,7 +133,10 @@ def _saved(out:Path)->str:
     "What an interrupted `mmfer_train` run in `out` has kept, and how to go on"
     done = [(c.parent, json.loads(c.read_text())['epoch']) for c in _checkpoints(out)]
     if not done: return "No epoch had finished: run the same command again (clips already prepared are reused)."
-    def state(p, e): return ' '.join(s for s in (p.name if p != out else '', 'done' if (p/'metrics.json').exists() else f'epoch {e}') if s)
+    def finished(p):   # metrics.json written after the last checkpoint (not one left from before a longer --resume)
+        m, c = p/'metrics.json', p/'checkpoint.json'
+        return m.exists() and m.stat().st_mtime >= c.stat().st_mtime
+    def state(p, e): return ' '.join(s for s in (p.name if p != out else '', 'done' if finished(p) else f'epoch {e}') if s)
     return f"{out} keeps its last saved epochs ({', '.join(state(p, e) for p, e in done)}): continue with the same command and --resume."
 
 def mmfer_train(argv=None):
@@ -151,7 +154,10 @@ def mmfer_train(argv=None):
                       a.freeze_backbones, a.resume, a.patience, a.cache, a.workers, a.seed, progress=sys.stderr.isatty(), log=log,
                       feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype,
                       device=a.device)
-    log(f"wrote {a.out}/metrics.json, history.csv, confusion_matrix.png and the model folder in {m['seconds']} s")
+    out = Path(a.out)
+    made = [f for f in ('metrics.json', 'history.csv', 'predictions.csv', 'confusion_matrix.png', 'MODEL_CARD.md', 'model')
+            if (out/f).exists()] + sorted(p.name for p in out.glob('fold-*'))
+    log(f"wrote {out}: {', '.join(made)} in {m['seconds']} s")
     print(test_line(m))
 
 def mmfer_predict(argv=None):

@@ -25,7 +25,7 @@ from fastai.optimizer import Adam
 from .core import EMOTIONS, atomic_path
 from .data.decode import DecodeConfig
 from .data.index import MODES
-from .model.core import ModelConfig, MultimodalFER, create_model, load_weights
+from .model.core import ModelConfig, MultimodalFER, create_model
 
 # %% auto #0
 __all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
@@ -143,7 +143,11 @@ class History(FitOnly):
     "One row per epoch, written to `folder/history.csv` and `folder/history.json` after each epoch"
     order = 55  # after the Recorder has the epoch's values
     def __init__(self, folder=None): self.folder, self.rows = Path(folder) if folder else None, []
-    def before_fit(self): self.t0 = time.perf_counter()
+    def before_fit(self):
+        self.t0 = time.perf_counter()
+        if getattr(self, 'resume_smooth', None):   # the smoothed training loss where a resumed run left it (fastai resets it)
+            sl = self.recorder.smooth_loss; sl.val, sl.count = torch.tensor(self.resume_smooth[0]), self.resume_smooth[1]
+    def after_train(self): self.resume_smooth = None
     def after_epoch(self):
         names = [n for n in self.recorder.metric_names[1:] if n != 'time']
         row = dict(epoch=self.epoch, **{n: float(v) if v is not None else None for n, v in zip(names, self.recorder.values[-1])})
@@ -224,6 +228,13 @@ class Checkpoint(FitOnly):
     def after_epoch(self):
         save_checkpoint(self.learn, self.folder, self.epoch + 1)
 
+def _shuffle_rng(learn):
+    "The `random.Random` that orders `learn`'s training batches (fastai draws a new one from it every epoch)"
+    dl = learn.dls.train
+    return dl.__dict__.get('dl', dl).rng   # under `distrib_ctx` the loader is a `DistributedDL` around the one that shuffles
+
+def _tuples(x): return tuple(_tuples(v) for v in x) if isinstance(x, (list, tuple)) else x
+
 def _scaler_state(learn)->dict:
     "The fp16 loss scaler's state (plain numbers), {} when there is none (fp32, bf16)"
     s = getattr(learn, 'scaler', None)
@@ -236,7 +247,8 @@ def save_checkpoint(learn, folder, epoch:int):
     bare_model(learn).save(new)
     state = dict(epoch=epoch, opt=_plain(learn.opt.state_dict()), history=getattr(learn, 'history', History()).rows,
                  rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
-                 scaler=_scaler_state(learn))
+                 scaler=_scaler_state(learn), shuffle=_shuffle_rng(learn).getstate(),
+                 smooth=[float(learn.recorder.smooth_loss.val), learn.recorder.smooth_loss.count])
     with atomic_path(new/'training.pt') as t: torch.save(state, t)
     with atomic_path(folder/'checkpoint.json') as t: t.write_text(json.dumps(dict(epoch=epoch, folder=new.name)))
     for old in folder.glob('ckpt-*'):
@@ -246,18 +258,23 @@ def load_checkpoint(learn, folder)->int:
     "Load the latest checkpoint in `folder` into `learn`; returns the number of epochs it had done (0 if none)"
     folder = Path(folder); ptr = folder/'checkpoint.json'
     if not ptr.exists(): return 0
-    ck = folder/json.loads(ptr.read_text())['folder']
-    load_weights(bare_model(learn), ck)
-    state = torch.load(ck/'training.pt', map_location='cpu', weights_only=True)
+    try:
+        ck = folder/json.loads(ptr.read_text())['folder']
+        bare_model(learn).load_weights(ck)   # a `CachedFER` (frozen-encoder cache) passes it on to its model
+        state = torch.load(ck/'training.pt', map_location='cpu', weights_only=True)
+    except Exception as e:   # a file cut short (a full disk, a Drive sync), or not a checkpoint at all
+        raise ValueError(f"{ptr}: the checkpoint it names cannot be read ({type(e).__name__}: {e}); move {folder} "
+                         f"away to train this run again from the start") from e
     if learn.opt is None: learn.create_opt()
     opt = state['opt']
     dev = next(learn.model.parameters()).device
     opt['state'] = [{k: v.to(dev) if torch.is_tensor(v) else v for k, v in s.items()} for s in opt['state']]
     learn.opt.load_state_dict(opt)
-    if hasattr(learn, 'history'): learn.history.rows = list(state['history'])
+    if hasattr(learn, 'history'): learn.history.rows, learn.history.resume_smooth = list(state['history']), state.get('smooth')
     for cb in learn.cbs.filter(lambda c: isinstance(c, AnyDeviceMixedPrecision)): cb.resume_scaler = state.get('scaler') or None   # fp16's loss scale
     torch.set_rng_state(state['rng'])
     if state['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda_rng'])
+    if state.get('shuffle'): _shuffle_rng(learn).setstate(_tuples(state['shuffle']))
     return state['epoch']
 
 MultimodalFERLearner.resume = load_checkpoint

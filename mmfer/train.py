@@ -164,7 +164,8 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     saved = out/'args.json'
     if resume and saved.exists():
         old = json.loads(saved.read_text())
-        diff = [f"{k}: {old.get(k)!r} != {args[k]!r}" for k in ('preset', 'modality', 'split', 'fold', 'bs') if old.get(k) != args[k]]
+        diff = [f"{k}: {old.get(k)!r} != {args[k]!r}" for k in ('preset', 'modality', 'split', 'fold', 'bs', 'epochs', 'lr', 'effective_bs', 'freeze_backbones', 'seed')
+                if old.get(k) != args[k]]   # the schedule and the data order of the epochs left depend on all of these
         if diff: raise ValueError(f"{out} was started with other settings ({'; '.join(diff)}): resume with the same ones")
         if old.get('device', device.type) != device.type:   # allowed (a Colab session may come back without its GPU), but said
             log(f"{out} was started on {old['device']} and continues on {device.type} (precision {precision!r} there)")
@@ -253,6 +254,7 @@ def model_card(m:dict)->str:
 def test_line(m)->str:
     "The last line `mmfer_train` prints: the test metrics of a run"
     t = m['test']
+    if not t: return f"test: none (no clips of the test actors of {m['split']} fold {m.get('fold') or 0})"
     if 'war' in t and isinstance(t['war'], dict):
         return 'test ' + ' '.join(f"{k}={t[k]['mean']:.4f}+-{t[k]['std']:.4f}" for k in ('war', 'uar', 'macro_f1')) + f" ({m['split']}, {len(m['folds'])} folds)"
     return 'test ' + ' '.join(f"{k}={t[k]:.4f}" for k in ('war', 'uar', 'macro_f1')) + f" ({m['split']} split)"
