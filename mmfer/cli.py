@@ -133,7 +133,7 @@ def _saved(out:Path)->str:
     "What an interrupted `mmfer_train` run in `out` has kept, and how to go on"
     done = [(c.parent, json.loads(c.read_text())['epoch']) for c in _checkpoints(out)]
     if not done: return "No epoch had finished: run the same command again (clips already prepared are reused)."
-    def finished(p):   # metrics.json written after the last checkpoint (not one left from before a longer --resume)
+    def finished(p):   # metrics.json written after the last checkpoint, not one left in the folder by an earlier run
         m, c = p/'metrics.json', p/'checkpoint.json'
         return m.exists() and m.stat().st_mtime >= c.stat().st_mtime
     def state(p, e): return ' '.join(s for s in (p.name if p != out else '', 'done' if finished(p) else f'epoch {e}') if s)

@@ -231,7 +231,7 @@ class Checkpoint(FitOnly):
 def _shuffle_rng(learn):
     "The `random.Random` that orders `learn`'s training batches (fastai draws a new one from it every epoch)"
     dl = learn.dls.train
-    return dl.__dict__.get('dl', dl).rng   # under `distrib_ctx` the loader is a `DistributedDL` around the one that shuffles
+    return getattr(dl.__dict__.get('dl', dl), 'rng', None)   # under `distrib_ctx` a `DistributedDL` wraps the loader that shuffles
 
 def _tuples(x): return tuple(_tuples(v) for v in x) if isinstance(x, (list, tuple)) else x
 
@@ -247,7 +247,7 @@ def save_checkpoint(learn, folder, epoch:int):
     bare_model(learn).save(new)
     state = dict(epoch=epoch, opt=_plain(learn.opt.state_dict()), history=getattr(learn, 'history', History()).rows,
                  rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
-                 scaler=_scaler_state(learn), shuffle=_shuffle_rng(learn).getstate(),
+                 scaler=_scaler_state(learn), shuffle=_shuffle_rng(learn).getstate() if _shuffle_rng(learn) else None,
                  smooth=[float(learn.recorder.smooth_loss.val), learn.recorder.smooth_loss.count])
     with atomic_path(new/'training.pt') as t: torch.save(state, t)
     with atomic_path(folder/'checkpoint.json') as t: t.write_text(json.dumps(dict(epoch=epoch, folder=new.name)))
@@ -263,8 +263,8 @@ def load_checkpoint(learn, folder)->int:
         bare_model(learn).load_weights(ck)   # a `CachedFER` (frozen-encoder cache) passes it on to its model
         state = torch.load(ck/'training.pt', map_location='cpu', weights_only=True)
     except Exception as e:   # a file cut short (a full disk, a Drive sync), or not a checkpoint at all
-        raise ValueError(f"{ptr}: the checkpoint it names cannot be read ({type(e).__name__}: {e}); move {folder} "
-                         f"away to train this run again from the start") from e
+        raise ValueError(f"{ptr}: the checkpoint it names cannot be read ({type(e).__name__}: {e}); if it is cut short "
+                         f"or from another model, move {folder} away to train this run again from the start") from e
     if learn.opt is None: learn.create_opt()
     opt = state['opt']
     dev = next(learn.model.parameters()).device
@@ -274,7 +274,7 @@ def load_checkpoint(learn, folder)->int:
     for cb in learn.cbs.filter(lambda c: isinstance(c, AnyDeviceMixedPrecision)): cb.resume_scaler = state.get('scaler') or None   # fp16's loss scale
     torch.set_rng_state(state['rng'])
     if state['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda_rng'])
-    if state.get('shuffle'): _shuffle_rng(learn).setstate(_tuples(state['shuffle']))
+    if state.get('shuffle') and _shuffle_rng(learn): _shuffle_rng(learn).setstate(_tuples(state['shuffle']))
     return state['epoch']
 
 MultimodalFERLearner.resume = load_checkpoint

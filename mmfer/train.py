@@ -160,12 +160,14 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     out.mkdir(parents=True, exist_ok=True)
     args = dict(data=[str(s) for s in src], preset=preset, modality=modality, split=split, fold=fold, epochs=epochs,
                 bs=bs, effective_bs=effective_bs, lr=lr, precision=precision, freeze_backbones=freeze_backbones, seed=seed,
-                device=device.type)
+                feature_views=feature_views, feature_dtype=feature_dtype, device=device.type)
     saved = out/'args.json'
     if resume and saved.exists():
         old = json.loads(saved.read_text())
-        diff = [f"{k}: {old.get(k)!r} != {args[k]!r}" for k in ('preset', 'modality', 'split', 'fold', 'bs', 'epochs', 'lr', 'effective_bs', 'freeze_backbones', 'seed')
-                if old.get(k) != args[k]]   # the schedule and the data order of the epochs left depend on all of these
+        first = dict(feature_views=1, feature_dtype='float32')   # what runs started before these were recorded used
+        diff = [f"{k}: {old.get(k, first.get(k))!r} != {args[k]!r}" for k in ('preset', 'modality', 'split', 'fold', 'bs', 'epochs',
+                'lr', 'effective_bs', 'freeze_backbones', 'seed', 'feature_views', 'feature_dtype')
+                if old.get(k, first.get(k)) != args[k]]   # the schedule, the data and their order in the epochs left depend on these
         if diff: raise ValueError(f"{out} was started with other settings ({'; '.join(diff)}): resume with the same ones")
         if old.get('device', device.type) != device.type:   # allowed (a Colab session may come back without its GPU), but said
             log(f"{out} was started on {old['device']} and continues on {device.type} (precision {precision!r} there)")
@@ -201,7 +203,7 @@ def _write_metrics(folder, r, split, args, folds=None):
         m.update(val=r['val'], test=r['test'], epochs_run=r['epochs_run'], best_epoch=r['best_epoch'], config=r['config'],
                  precision=r['precision'], device=r['device'], fold=r.get('fold'), feature_cache=r['feature_cache'])
     else:
-        m.update(folds=[dict(fold=f['fold'], val=_summary(f['val']) if f['val'] else None, test=_summary(f['test']),
+        m.update(folds=[dict(fold=f['fold'], val=_summary(f['val']) if f['val'] else None, test=_summary(f['test']) if f['test'] else None,
                              epochs_run=f['epochs_run'], best_epoch=f['best_epoch']) for f in folds],
                  val=_mean_std(folds, 'val'), test=_mean_std(folds, 'test'),
                  test_pooled=classification_metrics(y, pred), epochs_run=[f['epochs_run'] for f in folds],
