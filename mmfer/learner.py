@@ -105,16 +105,10 @@ class AnyDeviceMixedPrecision(MixedPrecision):
     "fastai's `MixedPrecision` on the model's device: CUDA as in fastai, bf16 autocast elsewhere (e.g. CPU)"
     def before_fit(self):
         self.device = next(self.model.parameters()).device.type
-        if self.device == 'cuda':
-            super().before_fit()
-            # fp16's loss scale where a resumed run left it (`load_checkpoint`), not back at the start
-            if getattr(self, 'resume_scaler', None) and self.learn.scaler.is_enabled(): self.learn.scaler.load_state_dict(self.resume_scaler)
-            return
+        if self.device == 'cuda': return super().before_fit()
         if self.amp_mode != AMPMode.BF16: raise ValueError(f"fp16 mixed precision needs CUDA; on {self.device} use bf16")
         self.autocast = autocast(self.device, dtype=torch.bfloat16)
         self.learn.scaler, self.scales = GradScaler(self.device, enabled=False), L()
-
-    def after_train(self): self.resume_scaler = None   # applied: the scaler goes on from there (a `validate` alone keeps it)
 
 # %% ../nbs/11_learner.ipynb #577eb7a3
 class ModalityInput(Callback):
@@ -145,9 +139,12 @@ class History(FitOnly):
     def __init__(self, folder=None): self.folder, self.rows = Path(folder) if folder else None, []
     def before_fit(self):
         self.t0 = time.perf_counter()
-        if getattr(self, 'resume_smooth', None):   # the smoothed training loss where a resumed run left it (fastai resets it)
-            sl = self.recorder.smooth_loss; sl.val, sl.count = torch.tensor(self.resume_smooth[0]), self.resume_smooth[1]
-    def after_train(self): self.resume_smooth = None
+        r = self.__dict__.get('resume_state')   # (not the learner's, through fastai's attribute fallback) what a resumed run had (`load_checkpoint`) and fastai's before_fit has just reset
+        if r and r.get('smooth'):   # the smoothed training loss
+            sl = self.recorder.smooth_loss; sl.val, sl.count = torch.tensor(r['smooth'][0]), r['smooth'][1]
+        if r and r.get('scaler') and getattr(self.learn, 'scaler', None) is not None and self.learn.scaler.is_enabled():
+            self.learn.scaler.load_state_dict(r['scaler'])   # fp16's loss scale (the `MixedPrecision` callback runs before)
+    def after_train(self): self.resume_state = None   # applied: training goes on from there (a `validate` alone keeps it)
     def after_epoch(self):
         names = [n for n in self.recorder.metric_names[1:] if n != 'time']
         row = dict(epoch=self.epoch, **{n: float(v) if v is not None else None for n, v in zip(names, self.recorder.values[-1])})
@@ -233,8 +230,6 @@ def _shuffle_rng(learn):
     dl = learn.dls.train
     return getattr(dl.__dict__.get('dl', dl), 'rng', None)   # under `distrib_ctx` a `DistributedDL` wraps the loader that shuffles
 
-def _tuples(x): return tuple(_tuples(v) for v in x) if isinstance(x, (list, tuple)) else x
-
 def _scaler_state(learn)->dict:
     "The fp16 loss scaler's state (plain numbers), {} when there is none (fp32, bf16)"
     s = getattr(learn, 'scaler', None)
@@ -247,7 +242,7 @@ def save_checkpoint(learn, folder, epoch:int):
     bare_model(learn).save(new)
     state = dict(epoch=epoch, opt=_plain(learn.opt.state_dict()), history=getattr(learn, 'history', History()).rows,
                  rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
-                 scaler=_scaler_state(learn), shuffle=_shuffle_rng(learn).getstate() if _shuffle_rng(learn) else None,
+                 scaler=_scaler_state(learn), shuffle=rng.getstate() if (rng := _shuffle_rng(learn)) else None,
                  smooth=[float(learn.recorder.smooth_loss.val), learn.recorder.smooth_loss.count])
     with atomic_path(new/'training.pt') as t: torch.save(state, t)
     with atomic_path(folder/'checkpoint.json') as t: t.write_text(json.dumps(dict(epoch=epoch, folder=new.name)))
@@ -270,11 +265,11 @@ def load_checkpoint(learn, folder)->int:
     dev = next(learn.model.parameters()).device
     opt['state'] = [{k: v.to(dev) if torch.is_tensor(v) else v for k, v in s.items()} for s in opt['state']]
     learn.opt.load_state_dict(opt)
-    if hasattr(learn, 'history'): learn.history.rows, learn.history.resume_smooth = list(state['history']), state.get('smooth')
-    for cb in learn.cbs.filter(lambda c: isinstance(c, AnyDeviceMixedPrecision)): cb.resume_scaler = state.get('scaler') or None   # fp16's loss scale
+    if hasattr(learn, 'history'):   # the history, and what the next fit's `History.before_fit` gives back to fastai
+        learn.history.rows, learn.history.resume_state = list(state['history']), dict(smooth=state.get('smooth'), scaler=state.get('scaler'))
     torch.set_rng_state(state['rng'])
     if state['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda_rng'])
-    if state.get('shuffle') and _shuffle_rng(learn): _shuffle_rng(learn).setstate(_tuples(state['shuffle']))
+    if state.get('shuffle') and (rng := _shuffle_rng(learn)): rng.setstate(state['shuffle'])   # tuples, as saved
     return state['epoch']
 
 MultimodalFERLearner.resume = load_checkpoint
