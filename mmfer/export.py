@@ -45,13 +45,16 @@ def check_onnx(path, model:MultimodalFER, modality:str='multimodal', batches=(1,
     try: import onnxruntime as ort
     except ImportError: raise ImportError("checking an ONNX export needs onnxruntime: pip install onnxruntime") from None
     sess = ort.InferenceSession(str(path), providers=['CPUExecutionProvider'])
-    ref, worst, dev = ExportModule(model.eval(), modality), 0., next(model.parameters()).device
-    for i, b in enumerate(batches):
-        x = _inputs(model.config, modality, b, seed=i + 1)
-        got = sess.run(['logits'], dict(zip(_names(modality), (t.numpy() for t in x))))[0]
-        with torch.no_grad(): want = ref(*(t.to(dev) for t in x))[0].float().cpu().numpy()   # the model where it is (e.g. a GPU)
-        if got.shape != want.shape: raise ValueError(f"{path}: ONNX logits {got.shape}, PyTorch {want.shape} at batch {b}")
-        worst = max(worst, float(np.abs(got - want).max()))
+    ref, worst, dev, training = ExportModule(model, modality), 0., next(model.parameters()).device, model.training
+    model.eval()
+    try:
+        for i, b in enumerate(batches):
+            x = _inputs(model.config, modality, b, seed=i + 1)
+            got = sess.run(['logits'], dict(zip(_names(modality), (t.numpy() for t in x))))[0]
+            with torch.no_grad(): want = ref(*(t.to(dev) for t in x))[0].float().cpu().numpy()   # the model where it is (e.g. a GPU)
+            if got.shape != want.shape: raise ValueError(f"{path}: ONNX logits {got.shape}, PyTorch {want.shape} at batch {b}")
+            worst = max(worst, float(np.abs(got - want).max()))
+    finally: model.train(training)   # the caller's model keeps its mode
     if worst > atol: raise ValueError(f"{path}: ONNX Runtime differs from PyTorch by {worst:.2e} (more than {atol:.0e})")
     return worst
 
@@ -64,8 +67,10 @@ def export_onnx(model, # a `MultimodalFER`, a model folder, or a run folder of `
     except ImportError: raise ImportError("ONNX export needs onnx and onnxscript: pip install onnx onnxscript onnxruntime") from None
     model, run_modality = (model, 'multimodal') if isinstance(model, MultimodalFER) else load_run(model)
     modality = modality or run_modality
-    if next(model.parameters()).device.type != 'cpu': model = copy.deepcopy(model).cpu()   # exported and checked on the CPU, as ONNX Runtime runs it here
-    model = model.float().eval()
+    if {(p.device.type, p.dtype) for p in model.parameters()} != {('cpu', torch.float32)}:
+        model = copy.deepcopy(model).cpu().float()   # exported and checked in float32 on the CPU, as ONNX Runtime runs it; the caller's model is left as it was
+    training = model.training
+    model.eval()
     attn = {}
     for name in ('audio', 'vision', 'fusion'):
         enc = model.backbone(name)
@@ -87,4 +92,5 @@ def export_onnx(model, # a `MultimodalFER`, a model folder, or a run folder of `
     finally:
         for name, impl in attn.items(): model.backbone(name).set_attn_implementation(impl)
         model.visual.frame_chunk = chunk
+        model.train(training)
     return res
