@@ -124,10 +124,13 @@ class ModalityInput(Callback):
 
 # %% ../nbs/11_learner.ipynb #7b3d241c
 class FitOnly(Callback):
-    "A callback whose `after_epoch` runs only after an epoch that trained"
+    "A callback whose `after_epoch` runs only after an epoch that trained, and that sits out `lr_find`"
     # fastai's `validate` and `get_preds` also send before_fit/before_epoch/after_epoch, and a resumed fit sends
-    # after_epoch for the epochs it skips: neither has a `before_train`
+    # after_epoch for the epochs it skips: neither has a `before_train`. `lr_find` trains `num_it` batches (100) at a
+    # rising learning rate and then puts the weights back: none of it is the run's (no history row, no checkpoint)
     def __call__(self, event_name):
+        if event_name == 'before_fit': self._lr_finding = any(isinstance(c, LRFinder) for c in self.learn.cbs)
+        if self.__dict__.get('_lr_finding'): return
         if event_name == 'before_epoch': self.trained = False
         if event_name == 'before_train': self.trained = True
         if event_name == 'after_epoch' and not getattr(self, 'trained', False): return
