@@ -71,11 +71,6 @@ def plot_confusion(y, pred, title='', classes=EMOTIONS, path=None):
 # %% ../nbs/12_train.ipynb #efa089fb
 def _summary(m): return {k: round(m[k], 4) for k in ('war', 'uar', 'macro_f1')}
 
-def _epochs_done(run_dir)->int:
-    "Epochs of the last checkpoint in `run_dir`; 0 if it has none or it cannot be read (`load_checkpoint` then says why)"
-    try: return int(json.loads((Path(run_dir)/'checkpoint.json').read_text())['epoch'])
-    except (OSError, ValueError, KeyError, TypeError): return 0
-
 def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25, lr:float=3e-3, effective_bs=None,
                precision='auto', freeze_backbones:bool=False, resume:bool=False, patience:int|None=None,
                pretrained=None, progress:bool=True, feature_views:int|None=1, feature_dtype:str='float32', **overrides)->dict:
@@ -84,19 +79,17 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     model = create_model(preset, pretrained, **overrides)
     if freeze_backbones: model.freeze()
     cached = feature_views is not None and cacheable(model, modality)
-    done = resume and _epochs_done(run_dir) >= epochs   # nothing left to train: only scored, without building a feature cache
     clips = dict(val=dls.valid.dataset, test=dls[2].dataset)   # the `ClipDataset`s, in the order of their predictions
-    if cached and not done:   # frozen encoders: their outputs once per clip (see `13_features`)
+    if cached:   # frozen encoders: their outputs once per clip (see `13_features`)
         dls = feature_dataloaders(model, dls, feature_views, modality, dtype=FEATURE_DTYPES[feature_dtype], progress=progress)
         model, modality = CachedFER(model), 'multimodal'   # the cache holds only the modality asked for
     learn = mmfer_learner(dls, model, modality=modality, lr=lr, effective_bs=effective_bs, precision=precision,
                           run_dir=run_dir, patience=patience)
-    if done: learn.history.rows = json.loads((run_dir/'history.json').read_text())[:epochs]   # (written before each checkpoint)
-    else:
-        start = learn.resume(run_dir) if resume else 0
-        if not resume:
-            for p in run_dir.glob('ckpt-*'): shutil.rmtree(p)
-            (run_dir/'checkpoint.json').unlink(missing_ok=True)
+    start = learn.resume(run_dir) if resume else 0
+    if not resume:
+        for p in run_dir.glob('ckpt-*'): shutil.rmtree(p)
+        (run_dir/'checkpoint.json').unlink(missing_ok=True)
+    if start < epochs:
         with learn.no_bar() if not progress else contextlib.nullcontext(): learn.fit_one_cycle(epochs, start_epoch=start)
     learn.model.load_weights(run_dir/'model')           # the best epoch, by validation UAR
     out = dict(run_dir=str(run_dir), epochs_run=len(learn.history.rows), best_epoch=best_epoch(learn),
