@@ -91,18 +91,22 @@ class CachedFER(nn.Module):
 
 # %% ../nbs/13_features.ipynb #302e004c
 def feature_dataloaders(model:MultimodalFER, dls, views:int=1, modality:str='multimodal', bs:int|None=None,
-                        dtype=torch.float32, progress:bool=True)->DataLoaders:
+                        dtype=torch.float32, progress:bool=True,
+                        train:bool=True, # False: no training clip is encoded (to score a trained model); the train loader serves the validation features
+                       )->DataLoaders:
     "DataLoaders (train, valid, test) of the frozen encoders' outputs on `dls`; `views` augmented views of training clips"
     _uses(model, modality)
     bs = bs or dls.train.bs
     dev = getattr(dls, 'device', None)
     if dev is not None: model.to(dev)   # the encoders run where the batches go (the GPU, when there is one)
     enc = lambda dl, aug: encode_clips(model, dl.new(shuffle=False, drop_last=False), modality, aug, dtype, progress)
-    if views: train_views = [enc(dls.train, True) for _ in range(views)]   # the training dataset augments each read
+    if not train: train_views = None
+    elif views: train_views = [enc(dls.train, True) for _ in range(views)]   # the training dataset augments each read
     else:
         ds = dls.train.dataset   # a `ClipDataset`: the same clips without augmentation
         train_views = [enc(dls.train.new(dataset=type(ds)(ds.folder, ds.index, None, ds.seed)), False)]
-    parts = [FeatureDataset(train_views, train=True)] + [FeatureDataset([enc(dl, False)]) for dl in dls.loaders[1:]]
+    parts = [FeatureDataset([enc(dl, False)]) for dl in dls.loaders[1:]]
+    parts.insert(0, FeatureDataset(train_views, train=True) if train_views else parts[0])
     loaders = [DataLoader(p, bs=bs, shuffle=i == 0, drop_last=i == 0, device=dev) for i, p in enumerate(parts)]
     for l, p in zip(loaders, parts): l.vocab = p.vocab
     fdls = DataLoaders(*loaders, path=dls.path)
