@@ -92,7 +92,7 @@ class CachedFER(nn.Module):
 # %% ../nbs/13_features.ipynb #302e004c
 def feature_dataloaders(model:MultimodalFER, dls, views:int=1, modality:str='multimodal', bs:int|None=None,
                         dtype=torch.float32, progress:bool=True,
-                        train:bool=True, # False: no training clip is encoded (to score a trained model); the train loader serves the validation features
+                        train:bool=True, # False: no training clip is encoded, to score a trained model; the train loader serves the validation features (never fit on it)
                        )->DataLoaders:
     "DataLoaders (train, valid, test) of the frozen encoders' outputs on `dls`; `views` augmented views of training clips"
     _uses(model, modality)
