@@ -131,7 +131,8 @@ def _checkpoints(out:Path)->list:
 
 def _saved(out:Path)->str:
     "What an interrupted `mmfer_train` run in `out` has kept, and how to go on"
-    done = [(c.parent, json.loads(c.read_text())['epoch']) for c in _checkpoints(out)]
+    from mmfer.learner import checkpoint_epoch   # (torch is loaded by now: a run was under way)
+    done = [(c.parent, checkpoint_epoch(c.parent)) for c in _checkpoints(out)]
     if not done: return "No epoch had finished: run the same command again (clips already prepared are reused)."
     def finished(p):   # metrics.json written after the last checkpoint, not one left in the folder by an earlier run
         m, c = p/'metrics.json', p/'checkpoint.json'

@@ -31,7 +31,7 @@ from .model.core import ModelConfig, MultimodalFER, create_model
 __all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
            'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'ModalityInput', 'FitOnly',
            'History', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop', 'Checkpoint', 'save_checkpoint',
-           'load_checkpoint', 'decode_config', 'mmfer_learner']
+           'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'mmfer_learner']
 
 # %% ../nbs/11_learner.ipynb #983784a3
 def confusion_matrix(y, pred, n:int=len(EMOTIONS))->np.ndarray:
@@ -276,6 +276,11 @@ def load_checkpoint(learn, folder)->int:
     return state['epoch']
 
 MultimodalFERLearner.resume = load_checkpoint
+
+def checkpoint_epoch(folder)->int:
+    "Epochs done by the last checkpoint in `folder`; 0 if it has none or its `checkpoint.json` cannot be read (`load_checkpoint` says why)"
+    try: return int(json.loads((Path(folder)/'checkpoint.json').read_text())['epoch'])
+    except (OSError, ValueError, KeyError, TypeError): return 0
 
 # %% ../nbs/11_learner.ipynb #4c01556a
 def decode_config(config:ModelConfig)->DecodeConfig:

@@ -18,7 +18,7 @@ from .data.cache import prepare_cache
 from .data.loaders import ravdess_dataloaders, Augment, resolve_device
 from .model.core import PRESETS, create_model, model_config
 from .features import feature_dataloaders, CachedFER, cacheable
-from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch
+from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, checkpoint_epoch
 from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
@@ -71,11 +71,6 @@ def plot_confusion(y, pred, title='', classes=EMOTIONS, path=None):
 # %% ../nbs/12_train.ipynb #efa089fb
 def _summary(m): return {k: round(m[k], 4) for k in ('war', 'uar', 'macro_f1')}
 
-def _epochs_done(run_dir)->int:
-    "Epochs of the last checkpoint in `run_dir`; 0 if it has none or it cannot be read (`load_checkpoint` then says why)"
-    try: return int(json.loads((Path(run_dir)/'checkpoint.json').read_text())['epoch'])
-    except (OSError, ValueError, KeyError, TypeError): return 0
-
 def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25, lr:float=3e-3, effective_bs=None,
                precision='auto', freeze_backbones:bool=False, resume:bool=False, patience:int|None=None,
                pretrained=None, progress:bool=True, feature_views:int|None=1, feature_dtype:str='float32', **overrides)->dict:
@@ -87,7 +82,7 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     clips = dict(val=dls.valid.dataset, test=dls[2].dataset)   # the `ClipDataset`s, in the order of their predictions
     if cached:   # frozen encoders: their outputs once per clip (see `13_features`); with no epoch left, only the scored clips'
         dls = feature_dataloaders(model, dls, feature_views, modality, dtype=FEATURE_DTYPES[feature_dtype], progress=progress,
-                                  train=not (resume and _epochs_done(run_dir) >= epochs))
+                                  train=not (resume and checkpoint_epoch(run_dir) >= epochs))
         model, modality = CachedFER(model), 'multimodal'   # the cache holds only the modality asked for
     learn = mmfer_learner(dls, model, modality=modality, lr=lr, effective_bs=effective_bs, precision=precision,
                           run_dir=run_dir, patience=patience)
