@@ -31,7 +31,7 @@ from .model.core import ModelConfig, MultimodalFER, create_model
 __all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
            'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'ModalityInput', 'FitOnly',
            'History', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop', 'Checkpoint', 'save_checkpoint',
-           'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'mmfer_learner']
+           'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'HeadsLoss', 'mmfer_learner']
 
 # %% ../nbs/11_learner.ipynb #983784a3
 def confusion_matrix(y, pred, n:int=len(EMOTIONS))->np.ndarray:
@@ -298,6 +298,14 @@ def _check_format(dls, config):
                               f"data with `decode_config(model.config)` (mmfer_prepare --frames/--size/--seconds)")
 
 # %% ../nbs/11_learner.ipynb #8d3a8cf8
+class HeadsLoss(LabelSmoothingCrossEntropyFlat):
+    "Label-smoothed cross-entropy of logits [B, classes]; of [B, heads, classes] (`unimodal_heads`, in training) summed over the heads"
+    def __call__(self, inp, targ, **kwargs):
+        if inp.ndim != 3: return super().__call__(inp, targ, **kwargs)
+        loss = 0
+        for i in range(inp.shape[1]): loss = loss + super().__call__(inp[:, i], targ, **kwargs)
+        return loss
+
 def mmfer_learner(dls, # `DataLoaders` of (audio, frames, label), e.g. from `ravdess_dataloaders`
                   model='tiny', # A preset name, a `ModelConfig`, a `MultimodalFER` or a `CachedFER`
                   pretrained:bool|None=None, # Load the backbones named in the config (default: when all are named)
@@ -339,7 +347,7 @@ def mmfer_learner(dls, # `DataLoaders` of (audio, frames, label), e.g. from `rav
         try: from fastai.callback.wandb import WandbCallback
         except ImportError as e: raise ImportError(f"wandb=True needs Weights & Biases: pip install wandb ({e})") from None
         cb.append(WandbCallback(log_preds=False))
-    learn = MultimodalFERLearner(dls, model, loss_func=LabelSmoothingCrossEntropyFlat(eps=label_smoothing),
+    learn = MultimodalFERLearner(dls, model, loss_func=HeadsLoss(eps=label_smoothing),
                                  opt_func=Adam, lr=lr, wd=wd, metrics=metrics, splitter=mmfer_splitter,
                                  train_bn=False, cbs=cb + list(L(cbs)), path=run_dir or '.')
     learn.precision = p

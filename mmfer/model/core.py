@@ -53,6 +53,7 @@ class ModelConfig:
     fusion_dim:int=512  # width of the fused segments
     classifier_hidden:list=field(default_factory=lambda: [256])
     pooling:str='attention'  # one of POOLINGS
+    unimodal_heads:bool=False  # also a pooling + MLP head on each branch, trained by its own loss (see `fuse`)
     dropout:float=0.1
     modality_dropout:float=0.2  # in training, chance that one modality of an example is replaced by its mask
     freeze_audio:bool=False
@@ -130,6 +131,8 @@ class MultimodalFER(nn.Module):
                                    c.temporal_dim, c.temporal_blocks, c.heads, c.num_frames, c.frame_chunk, c.dropout)
         self.fusion = Fusion(lm, self.audio.dim, self.visual.dim, c.segments, c.fusion_dim)
         self.classifier = Classifier(c.fusion_dim, c.classifier_hidden, c.num_classes, c.pooling, c.dropout)
+        self.unimodal = nn.ModuleDict({k: Classifier(d, c.classifier_hidden, c.num_classes, c.pooling, c.dropout)
+                                       for k, d in (('audio', self.audio.dim), ('visual', self.visual.dim))}) if c.unimodal_heads else None
         for part in _BACKBONES:
             if getattr(c, f'freeze_{part}'): self.freeze(part)
 
@@ -182,7 +185,13 @@ class MultimodalFER(nn.Module):
         a_keep = v_keep = None
         if self.training and self.config.modality_dropout > 0 and a is not None and v is not None:
             a_keep, v_keep = self._modality_keep(a.shape[0], a.device)
-        return self.classifier(self.fusion(a, v, a_keep, v_keep))
+        if self.unimodal is None: return self.classifier(self.fusion(a, v, a_keep, v_keep))
+        # unimodal heads: each branch learns from its own head only; the fusion reads the branches without training them
+        cut = lambda x: None if x is None else x.detach()
+        out = [self.classifier(self.fusion(cut(a), cut(v), a_keep, v_keep))]
+        out += [self.unimodal[k](x) for k, x in (('audio', a), ('visual', v)) if x is not None]
+        if self.training: return torch.stack(out, 1)                      # [B, heads, classes]: a loss per head
+        return sum(o.float().log_softmax(-1) for o in out).to(out[0].dtype)   # the product of the heads' probabilities
 
 # %% ../../nbs/10_model.core.ipynb #cb0706bd
 def model_config(preset:str|ModelConfig='tiny', pretrained:bool|None=None, **overrides) -> tuple:
@@ -279,6 +288,7 @@ def model_summary(model:MultimodalFER, batch_size=8, memory=True) -> ModelSummar
             backbone(f'fusion LFM2 layers (Lfm2Model, {c.fusion_layers})', 'fusion', c.fusion_lm),
             head('fusion projections + embeddings', model.fusion, 'fusion'),
             row('classifier', list(model.classifier.parameters()))]
+    if model.unimodal is not None: rows.append(row('unimodal heads (audio, visual)', list(model.unimodal.parameters())))
     total = sum(p.numel() for p in model.parameters())
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
     mem = None
