@@ -8,7 +8,11 @@ scored. It prints, per k, the mean, lowest and highest WAR over the combinations
 of each. The runs must hold the same clips (the same data, split and folds). An accuracy diagnostic; mmfer trains
 one model per run.
 
-Usage: python benchmarks/seed_ensemble.py RUN_DIR RUN_DIR [RUN_DIR ...] [--part test|val]"""
+With `--combine product` the runs' log-probabilities are added instead (the normalised product of their
+probabilities, a product of experts): the rule for runs that each know one modality, e.g. an audio-only and a
+visual-only run (`--modality audio|visual`), whose k = 2 row is then their late fusion.
+
+Usage: python benchmarks/seed_ensemble.py RUN_DIR RUN_DIR [RUN_DIR ...] [--part test|val] [--combine mean|product]"""
 import argparse, itertools
 from pathlib import Path
 import numpy as np, pandas as pd
@@ -26,6 +30,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('runs', nargs='+', help='run folders with predictions.csv, the same clips in each')
     ap.add_argument('--part', default='test', choices=['test', 'val'])
+    ap.add_argument('--combine', default='mean', choices=['mean', 'product'], help='average the probabilities, or add the log-probabilities')
     a = ap.parse_args()
     runs = {r: load(r, a.part) for r in a.runs}
     first = next(iter(runs.values()))
@@ -34,7 +39,8 @@ def main():
     cols = [c for c in first.columns if c.startswith('p_')]
     y = first.label.map({c[2:]: i for i, c in enumerate(cols)}).to_numpy()
     probs = {r: d[cols].to_numpy() for r, d in runs.items()}
-    print(f"{len(y)} {a.part} clips; WAR of the mean class probabilities of k runs, over every combination of k")
+    if a.combine == 'product': probs = {r: np.log(np.clip(p, 1e-12, 1)) for r, p in probs.items()}   # the argmax of the mean is the product's
+    print(f"{len(y)} {a.part} clips; WAR of the {'mean' if a.combine == 'mean' else 'product of the'} class probabilities of k runs, over every combination of k")
     print("| k | combinations | mean | lowest | highest | correct clips of each |")
     print("|---|---|---|---|---|---|")
     for k in range(1, len(runs) + 1):

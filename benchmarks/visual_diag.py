@@ -9,16 +9,23 @@ It isolates the image encoder from the rest of `MultimodalFER` (ROI compression,
 whether a weak visual branch comes from the encoder or from what follows it.
 
 Usage: python benchmarks/visual_diag.py CACHE [--model vit|cnn] [--epochs N] [--size PX] [--vision '{"patch_size": 8}']
-       [--stem 16 32 32] [--seeds 0 1 2]
+       [--stem 16 32 32] [--seeds 0 1 2] [--split kfold6]
 --stem puts `mmfer.model.visual.ConvStem` (3x3 stride-2 convolutions) in place of the ViT's patch embedding.
 With several --seeds it trains once per seed and also prints the mean, and the accuracy on the neutral and calm
 clips alone (the pair the demo's errors gather on).
+With --split kfold6 it trains once per fold (on that fold's 16 training actors) and scores the fold's 4 test actors
+three ways: accuracy; *audio-group oracle* accuracy, the argmax restricted to the clip's audio group (the pairs
+`confusable_pairs(AUDIO_PROFILE, AUDIO_SPREAD)` of `01_synthetic`: neutral/calm, happy/surprised, angry/disgust;
+the others alone), which is what a multimodal model whose audio told the group perfectly could reach with this
+face reader; and neutral-vs-calm accuracy on the neutral and calm clips (the larger of the two logits).
 CACHE: a prepared cache folder (with index.csv and clips/), e.g. the one `mmfer_train` prints for the demo."""
 import argparse, json
 import numpy as np, torch
 from torch import nn
 from mmfer.data.cache import load_cache, load_clip
-from mmfer.data.index import split_index
+from mmfer.data.index import split_index, actor_split
+from mmfer.synthetic import confusable_pairs, AUDIO_PROFILE, AUDIO_SPREAD
+from mmfer.core import EMOTIONS
 from mmfer.model.visual import vision_encoder, conv_stem, TINY_VISION
 
 def load_frames(folder, size=None):
@@ -52,8 +59,8 @@ class TinyViT(nn.Module):
         t = self.enc(pixel_values=(x.flatten(0, 1) - 0.5) / 0.5).last_hidden_state.mean(1)
         return self.head(t.view(B, T, -1).mean(1))
 
-def train(f, y, part, a, seed):
-    "Train one model with seed `seed`; (accuracy, neutral-and-calm accuracy) per part (train, valid, test) at the end"
+def fit(f, y, part, a, seed, log=True):
+    "Train one model with seed `seed` on the clips whose `part` is 'train'; the model"
     torch.manual_seed(seed)
     parts = [torch.tensor(part == p) for p in ('train', 'valid', 'test')]
     cfg = {**TINY_VISION, 'image_size': f.shape[-1], **json.loads(a.vision)}
@@ -61,20 +68,52 @@ def train(f, y, part, a, seed):
     xs, ys = f[parts[0]], y[parts[0]]
     opt = torch.optim.AdamW(model.parameters(), a.lr, weight_decay=0.01)
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, a.lr, total_steps=a.epochs * -(-len(xs) // a.bs))
-    print(f"{a.model} {cfg if a.model == 'vit' else ''} stem {a.stem} seed {seed}, frames {list(f.shape[1:])}, {len(xs)} training clips")
+    if log: print(f"{a.model} {cfg if a.model == 'vit' else ''} stem {a.stem} seed {seed}, frames {list(f.shape[1:])}, {len(xs)} training clips")
     for ep in range(a.epochs):
         model.train()
         for b in torch.randperm(len(xs)).split(a.bs):
             x = xs[b].clone(); flip = torch.rand(len(b)) < 0.5; x[flip] = x[flip].flip(-1)
             loss = nn.functional.cross_entropy(model(x), ys[b], label_smoothing=0.1)
             opt.zero_grad(); loss.backward(); opt.step(); sched.step()
-        if ep % 10 == 9 or ep == a.epochs - 1:
+        if log and (ep % 10 == 9 or ep == a.epochs - 1):
             model.eval()
             with torch.no_grad(): pred = [model(f[p]).argmax(1) for p in parts]
             acc = [(pr == y[p]).float().mean().item() for pr, p in zip(pred, parts)]
             print(f"epoch {ep + 1}: train {acc[0]:.1%}  valid {acc[1]:.1%}  test {acc[2]:.1%}", flush=True)
+    model.eval()
+    return model
+
+def train(f, y, part, a, seed):
+    "Train one model with seed `seed`; (accuracy, neutral-and-calm accuracy) per part (train, valid, test) at the end"
+    model = fit(f, y, part, a, seed)
+    parts = [torch.tensor(part == p) for p in ('train', 'valid', 'test')]
+    with torch.no_grad(): pred = [model(f[p]).argmax(1) for p in parts]
+    acc = [(pr == y[p]).float().mean().item() for pr, p in zip(pred, parts)]
     nc = [y[p] <= 1 for p in parts]   # neutral (0) and calm (1)
     return [(a_, (pr[m] == y[p][m]).float().mean().item()) for a_, pr, p, m in zip(acc, pred, parts, nc)]
+
+def group_mask():
+    "[8, 8]: 0 where the column's emotion is in the row's audio group (the row itself included), -inf elsewhere"
+    m = torch.full((8, 8), -float('inf')); m.fill_diagonal_(0)
+    for a, b in confusable_pairs(AUDIO_PROFILE, AUDIO_SPREAD): i, j = EMOTIONS.index(a), EMOTIONS.index(b); m[i, j] = m[j, i] = 0
+    return m
+
+def kfold(f, y, actor, a, seed):
+    "Train once per kfold6 fold; [test accuracy, audio-group oracle accuracy, neutral-vs-calm accuracy] per fold"
+    mask, rows = group_mask(), []
+    for k in range(6):
+        s = actor_split('kfold6', k)
+        part = np.where(np.isin(actor, s['test']), 'test', np.where(np.isin(actor, s['train']), 'train', 'valid'))
+        model = fit(f, y, part, a, seed, log=False)
+        with torch.no_grad(): lo = model(f[torch.tensor(part == 'test')])
+        yt = y[torch.tensor(part == 'test')]
+        nc = yt <= 1   # neutral (0) and calm (1)
+        r = [(lo.argmax(1) == yt).float().mean().item(), ((lo + mask[yt]).argmax(1) == yt).float().mean().item(),
+             (lo[nc][:, :2].argmax(1) == yt[nc]).float().mean().item()]
+        print(f"seed {seed} fold {k} (test actors {s['test']}): test {r[0]:.1%}  audio-group oracle {r[1]:.1%}  "
+              f"neutral vs calm {r[2]:.1%}", flush=True)
+        rows.append(r)
+    return rows
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -84,8 +123,15 @@ def main():
     ap.add_argument('--vision', default='{}', help='SiglipVisionConfig fields over TINY_VISION (vit)')
     ap.add_argument('--stem', type=int, nargs='+', help='ConvStem channels in place of the patch embedding (vit)')
     ap.add_argument('--seed', type=int, default=0); ap.add_argument('--seeds', type=int, nargs='+')
+    ap.add_argument('--split', choices=['fixed', 'kfold6'], default='fixed')
     a = ap.parse_args()
     f, y, part = load_frames(a.cache, a.size)
+    if a.split == 'kfold6':
+        actor = split_index(load_cache(a.cache)[0]).actor.to_numpy()
+        r = np.array([kfold(f, y, actor, a, s) for s in (a.seeds or [a.seed])]).reshape(-1, 3)
+        print(f"{a.model} stem {a.stem}, {len(r)} fold runs: test {r[:, 0].mean():.1%}  audio-group oracle {r[:, 1].mean():.1%}  "
+              f"neutral vs calm {r[:, 2].mean():.1%}")
+        return
     r = np.array([train(f, y, part, a, s) for s in (a.seeds or [a.seed])])   # seeds x parts x (all, neutral+calm)
     if len(r) > 1:
         m = r.mean(0)
