@@ -86,6 +86,14 @@ class MultimodalFERLearner(Learner):
         "Trainable parameters per group"
         return {g: sum(p.numel() for p in ps if p.requires_grad) for g, ps in zip(GROUPS, mmfer_splitter(self.model))}
 
+    def lr_find(self, *args, **kwargs):
+        "fastai's `lr_find`, without leaving behind the empty `models` folder it keeps its copy of the weights in"
+        d = self.path/self.model_dir
+        made = not d.exists()
+        try: return super().lr_find(*args, **kwargs)
+        finally:
+            if made and d.is_dir() and not any(d.iterdir()): d.rmdir()
+
 # %% ../nbs/11_learner.ipynb #9962aabc
 PRECISIONS = ('auto', 'bf16', 'fp16', 'fp32')
 
