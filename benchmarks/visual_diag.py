@@ -76,19 +76,21 @@ def fit(f, y, part, a, seed, log=True):
             loss = nn.functional.cross_entropy(model(x), ys[b], label_smoothing=0.1)
             opt.zero_grad(); loss.backward(); opt.step(); sched.step()
         if log and (ep % 10 == 9 or ep == a.epochs - 1):
-            model.eval()
-            with torch.no_grad(): pred = [model(f[p]).argmax(1) for p in parts]
-            acc = [(pr == y[p]).float().mean().item() for pr, p in zip(pred, parts)]
+            acc = scores(model, f, y, parts)[1]
             print(f"epoch {ep + 1}: train {acc[0]:.1%}  valid {acc[1]:.1%}  test {acc[2]:.1%}", flush=True)
+    return model.eval()
+
+def scores(model, f, y, parts):
+    "(predictions, accuracy) of `model` (put in eval mode) on each of the boolean masks `parts`"
     model.eval()
-    return model
+    with torch.no_grad(): pred = [model(f[p]).argmax(1) for p in parts]
+    return pred, [(pr == y[p]).float().mean().item() for pr, p in zip(pred, parts)]
 
 def train(f, y, part, a, seed):
     "Train one model with seed `seed`; (accuracy, neutral-and-calm accuracy) per part (train, valid, test) at the end"
     model = fit(f, y, part, a, seed)
     parts = [torch.tensor(part == p) for p in ('train', 'valid', 'test')]
-    with torch.no_grad(): pred = [model(f[p]).argmax(1) for p in parts]
-    acc = [(pr == y[p]).float().mean().item() for pr, p in zip(pred, parts)]
+    pred, acc = scores(model, f, y, parts)
     nc = [y[p] <= 1 for p in parts]   # neutral (0) and calm (1)
     return [(a_, (pr[m] == y[p][m]).float().mean().item()) for a_, pr, p, m in zip(acc, pred, parts, nc)]
 
@@ -105,8 +107,9 @@ def kfold(f, y, actor, a, seed):
         s = actor_split('kfold6', k)
         part = np.where(np.isin(actor, s['test']), 'test', np.where(np.isin(actor, s['train']), 'train', 'valid'))
         model = fit(f, y, part, a, seed, log=False)
-        with torch.no_grad(): lo = model(f[torch.tensor(part == 'test')])
-        yt = y[torch.tensor(part == 'test')]
+        test = torch.tensor(part == 'test')
+        with torch.no_grad(): lo = model(f[test])
+        yt = y[test]
         nc = yt <= 1   # neutral (0) and calm (1)
         r = [(lo.argmax(1) == yt).float().mean().item(), ((lo + mask[yt]).argmax(1) == yt).float().mean().item(),
              (lo[nc][:, :2].argmax(1) == yt[nc]).float().mean().item()]
