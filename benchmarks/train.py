@@ -6,10 +6,10 @@
    run every batch) against an epoch from the feature cache (`13_features`), as a ratio, plus the one-off cost of
    filling the feature cache;
 3. with --cuda on a GPU: `lightweight` (random backbones at the real sizes, encoders frozen) bf16 epoch time over a
-   RAVDESS-sized training part (1,024 synthetic clips at 224 px, as the `fixed` split's 16 actors x 64 recordings),
+   RAVDESS-sized training part (960 synthetic clips at 224 px, as the `fixed` split's 16 actors x 60 speech recordings),
    with and without the feature cache, and peak GPU memory.
 
-Usage: python benchmarks/train.py [--cuda] [--epochs N]   (prints a markdown report for BENCHMARKS.md)"""
+Usage: python benchmarks/train.py [--cuda] [--no-cpu] [--epochs N]   (prints a markdown report for BENCHMARKS.md)"""
 import argparse, os, platform, tempfile, time
 from pathlib import Path
 import torch
@@ -73,28 +73,33 @@ def gpu_part(tmp, epochs):
     s_cached = epoch_seconds(mmfer_learner(fdls, CachedFER(model), precision='bf16'), epochs)
     return n, s_full, peak_full, s_cached, torch.cuda.max_memory_allocated(), fill
 
-def main(cuda=False, epochs=2):
+def cpu_report(tmp, epochs):
+    rows, n, fill, ratio = cpu_part(tmp, epochs)
+    print(f"### `tiny` on the CPU: one training epoch of {n} clips (mean of {epochs} after a warm-up epoch)\n")
+    print("| case | seconds per epoch | samples/s |\n|---|---|---|")
+    for name, s, sps in rows: print(f"| {name} | {s:.2f} | {sps:.1f} |")
+    print(f"\nCPU bf16 / fp32 time per epoch: {rows[1][1] / rows[0][1]:.2f}. Feature cache speed-up: {ratio:.2f}x per epoch; "
+          f"filling it (clean valid/test + 1 augmented training view) took {fill:.2f} s once.")
+
+def gpu_report(tmp, epochs):
+    n, s_full, peak_full, s_cached, peak_cached, fill = gpu_part(tmp, epochs)
+    print(f"\n### `lightweight` bf16 on {torch.cuda.get_device_name()}: one training epoch of {n} clips\n")
+    print("| case | seconds per epoch | samples/s | peak GPU memory |\n|---|---|---|---|")
+    print(f"| encoders run every batch | {s_full:.1f} | {n / s_full:.1f} | {peak_full / 2**30:.2f} GiB |")
+    print(f"| feature cache (float16) | {s_cached:.1f} | {n / s_cached:.1f} | {peak_cached / 2**30:.2f} GiB |")
+    print(f"\nFeature cache speed-up {s_full / s_cached:.1f}x per epoch; filling it took {fill:.1f} s once.")
+
+def main(cuda=False, epochs=2, cpu=True):
     torch.set_num_threads(os.cpu_count())
     print(f"Machine: {platform.machine()}, {os.cpu_count()} cores{', ' + torch.cuda.get_device_name() if cuda else ', no GPU'}; "
           f"Python {platform.python_version()}, torch {torch.__version__}.\n")
     with tempfile.TemporaryDirectory() as d:
-        tmp = Path(d)
-        rows, n, fill, ratio = cpu_part(tmp, epochs)
-        print(f"### `tiny` on the CPU: one training epoch of {n} clips (mean of {epochs} after a warm-up epoch)\n")
-        print("| case | seconds per epoch | samples/s |\n|---|---|---|")
-        for name, s, sps in rows: print(f"| {name} | {s:.2f} | {sps:.1f} |")
-        print(f"\nCPU bf16 / fp32 time per epoch: {rows[1][1] / rows[0][1]:.2f}. Feature cache speed-up: {ratio:.2f}x per epoch; "
-              f"filling it (clean valid/test + 1 augmented training view) took {fill:.2f} s once.")
-        if cuda:
-            n, s_full, peak_full, s_cached, peak_cached, fill = gpu_part(tmp, epochs)
-            print(f"\n### `lightweight` bf16 on {torch.cuda.get_device_name()}: one training epoch of {n} clips\n")
-            print("| case | seconds per epoch | samples/s | peak GPU memory |\n|---|---|---|---|")
-            print(f"| encoders run every batch | {s_full:.1f} | {n / s_full:.1f} | {peak_full / 2**30:.2f} GiB |")
-            print(f"| feature cache (float16) | {s_cached:.1f} | {n / s_cached:.1f} | {peak_cached / 2**30:.2f} GiB |")
-            print(f"\nFeature cache speed-up {s_full / s_cached:.1f}x per epoch; filling it took {fill:.1f} s once.")
+        if cpu: cpu_report(Path(d), epochs)
+        if cuda: gpu_report(Path(d), epochs)
 
 if __name__ == '__main__':
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--cuda', action='store_true'); ap.add_argument('--epochs', type=int, default=2)
+    ap.add_argument('--no-cpu', dest='cpu', action='store_false', help="skip the CPU part (on a GPU machine: the GPU rows only)")
     a = ap.parse_args()
-    main(a.cuda, a.epochs)
+    main(a.cuda, a.epochs, a.cpu)

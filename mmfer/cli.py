@@ -117,7 +117,7 @@ def mmfer_prepare(argv=None):
     if a.frames < 1 or a.size < 8 or a.seconds <= 0 or a.memory < 0:
         ap.error("--frames must be >= 1, --size >= 8, --seconds > 0 and --memory >= 0")
     with _interruptible('mmfer_prepare', argv, lambda: "The clips decoded so far are kept: run the same command again to finish.",
-                        FileNotFoundError):
+                        (FileNotFoundError, ImportError)):
         from .data.decode import DecodeConfig
         from .data.cache import prepare_cache
         cfg = DecodeConfig(num_frames=a.frames, image_size=a.size, clip_seconds=a.seconds)
@@ -149,7 +149,7 @@ def mmfer_train(argv=None):
     if not a.resume and _checkpoints(Path(a.out)):
         ap.error(f"{a.out} already holds a run: add --resume to continue it, or choose another --out")
     log = lambda s: print(s, file=sys.stderr, flush=True)
-    with _interruptible('mmfer_train', argv, lambda: _saved(Path(a.out)), (FileNotFoundError, ValueError)):
+    with _interruptible('mmfer_train', argv, lambda: _saved(Path(a.out)), (FileNotFoundError, ValueError, ImportError)):
         from .train import train_run, test_line
         m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
                       a.freeze_backbones, a.resume, a.patience, a.cache, a.workers, a.seed, progress=sys.stderr.isatty(), log=log,

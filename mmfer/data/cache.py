@@ -162,6 +162,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
     "Decode every recording under `data` once into a cache folder inside `cache`; a summary of what was done"
     t0 = time.perf_counter()
     if mode not in MODES: raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
+    if mode != 'audio': check_face_detector()   # before any clip is read: every clip would fail alike
     manifest = cache_manifest(cfg, mode, vocal)
     folder = cache_folder(cache, manifest)
     names, problems = find_ravdess(data, vocal)
