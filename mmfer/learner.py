@@ -30,8 +30,8 @@ from .model.core import ModelConfig, MultimodalFER, create_model
 # %% auto #0
 __all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
            'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'ModalityInput', 'FitOnly',
-           'History', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop', 'Checkpoint', 'save_checkpoint',
-           'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'HeadsLoss', 'mmfer_learner']
+           'History', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop', 'training_done', 'Checkpoint',
+           'save_checkpoint', 'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'HeadsLoss', 'mmfer_learner']
 
 # %% ../nbs/11_learner.ipynb #983784a3
 def confusion_matrix(y, pred, n:int=len(EMOTIONS))->np.ndarray:
@@ -220,6 +220,17 @@ class EarlyStop(_FromHistory):
         if self._waited(self.epoch) >= self.patience:
             print(f"no {self.monitor} improvement since epoch {self.best_epoch}: early stop after epoch {self.epoch}")
             raise CancelFitException()
+
+def training_done(folder, epochs:int, patience:int|None=None, monitor:str='uar')->bool:
+    "Whether the run in `folder` has no epoch left: `epochs` done by its last checkpoint, or stopped by `EarlyStop(monitor, patience=patience)`"
+    done = checkpoint_epoch(folder)
+    if done >= epochs: return True
+    if patience is None or not done: return False
+    try: rows = json.loads((Path(folder)/'history.json').read_text())[:done]   # as the checkpoint has them
+    except (OSError, ValueError): return False
+    stop = EarlyStop(monitor, patience=patience)
+    stop.best_epoch = _best(rows, monitor, stop.comp)[1]
+    return stop._waited(done - 1) >= patience   # what its `before_train` decides when the run is resumed
 
 # %% ../nbs/11_learner.ipynb #273ddfdd
 def _plain(x):

@@ -18,7 +18,7 @@ from .data.cache import prepare_cache
 from .data.loaders import ravdess_dataloaders, Augment, resolve_device
 from .model.core import PRESETS, create_model, model_config
 from .features import feature_dataloaders, CachedFER, cacheable
-from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, checkpoint_epoch
+from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, training_done
 from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
@@ -82,7 +82,7 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     clips = dict(val=dls.valid.dataset, test=dls[2].dataset)   # the `ClipDataset`s, in the order of their predictions
     if cached:   # frozen encoders: their outputs once per clip (see `13_features`); with no epoch left, only the scored clips'
         dls = feature_dataloaders(model, dls, feature_views, modality, dtype=FEATURE_DTYPES[feature_dtype], progress=progress,
-                                  train=not (resume and checkpoint_epoch(run_dir) >= epochs))
+                                  train=not (resume and training_done(run_dir, epochs, patience)))
         model, modality = CachedFER(model), 'multimodal'   # the cache holds only the modality asked for
     learn = mmfer_learner(dls, model, modality=modality, lr=lr, effective_bs=effective_bs, precision=precision,
                           run_dir=run_dir, patience=patience)
