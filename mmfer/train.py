@@ -106,7 +106,14 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
         with atomic_path(run_dir/'predictions.csv') as t: pd.concat(rows).to_csv(t, index=False)
     out['config'] = learn.model.config.to_dict()
     out['precision'], out['device'] = learn.precision, str(next(learn.model.parameters()).device)
+    if len(learn.history.rows) == start: out.update(_trained_on(run_dir))   # finished before: scored here, trained there
     return out
+
+def _trained_on(run_dir)->dict:
+    "The precision and device that the run's `metrics.json` records, if it can be read"
+    try: m = json.loads((Path(run_dir)/'metrics.json').read_text())
+    except (OSError, ValueError): return {}
+    return {k: m[k] for k in ('precision', 'device') if k in m}
 
 # %% ../nbs/12_train.ipynb #4c971370
 def _mean_std(folds, part):
