@@ -68,6 +68,10 @@ def train_parser()->argparse.ArgumentParser:
     ap.add_argument('--out', default='runs/demo', metavar='RUN_DIR', help='run folder (default runs/demo)')
     ap.add_argument('--resume', action='store_true', help='continue the run in RUN_DIR from its last checkpoint')
     ap.add_argument('--freeze-backbones', action='store_true', help='train only the new layers (and not the 3 backbones)')
+    ap.add_argument('--unimodal-heads', action='store_true',
+                    help="also a head on each branch, trained by its own loss; predictions multiply the heads' probabilities")
+    ap.add_argument('--vision-stem', type=_positive, nargs='+', metavar='C',
+                    help='a convolutional stem with these channels in place of the patch embedding (random vision encoder only; tiny: 16 32 32)')
     ap.add_argument('--patience', type=_positive, help='early stopping after this many epochs without a better valid UAR')
     ap.add_argument('--feature-views', type=int, default=1, metavar='K',
                     help='with frozen encoders: cache their outputs for K augmented views per training clip (default 1)')
@@ -140,6 +144,10 @@ def _saved(out:Path)->str:
     def state(p, e): return ' '.join(s for s in (p.name if p != out else '', 'done' if finished(p) else f'epoch {e}') if s)
     return f"{out} keeps its last saved epochs ({', '.join(state(p, e) for p, e in done)}): continue with the same command and --resume."
 
+def _model_options(a)->dict:
+    "The `ModelConfig` fields that `mmfer_train`'s arguments `a` set (none: the preset's)"
+    return {k: v for k, v in (('unimodal_heads', a.unimodal_heads), ('vision_stem', a.vision_stem)) if v}
+
 def mmfer_train(argv=None):
     "Train and evaluate an mmfer model with an actor-independent split; with no --data, the synthetic demo."
     ap = train_parser(); a = ap.parse_args(argv)
@@ -154,7 +162,7 @@ def mmfer_train(argv=None):
         m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
                       a.freeze_backbones, a.resume, a.patience, a.cache, a.workers, a.seed, progress=sys.stderr.isatty(), log=log,
                       feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype,
-                      device=a.device)
+                      device=a.device, **_model_options(a))
     out = Path(a.out)
     made = [f for f in ('metrics.json', 'history.csv', 'predictions.csv', 'confusion_matrix.png', 'MODEL_CARD.md', 'model')
             if (out/f).exists()] + sorted(p.name for p in out.glob('fold-*'))

@@ -168,13 +168,14 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     out.mkdir(parents=True, exist_ok=True)
     args = dict(data=[str(s) for s in src], preset=preset, modality=modality, split=split, fold=fold, epochs=epochs,
                 bs=bs, effective_bs=effective_bs, lr=lr, precision=precision, freeze_backbones=freeze_backbones, seed=seed,
-                feature_views=feature_views, feature_dtype=feature_dtype, device=device.type)
+                feature_views=feature_views, feature_dtype=feature_dtype, device=device.type,
+                overrides=json.loads(json.dumps(overrides)))   # as JSON gives them back (lists, not tuples)
     saved = out/'args.json'
     if resume and saved.exists():
         old = json.loads(saved.read_text())
-        first = dict(feature_views=1, feature_dtype='float32')   # what runs started before these were recorded used
+        first = dict(feature_views=1, feature_dtype='float32', overrides={})   # what runs started before these were recorded used
         diff = [f"{k}: {old.get(k, first.get(k))!r} != {args[k]!r}" for k in ('preset', 'modality', 'split', 'fold', 'bs', 'epochs',
-                'lr', 'effective_bs', 'freeze_backbones', 'seed', 'feature_views', 'feature_dtype')
+                'lr', 'effective_bs', 'freeze_backbones', 'seed', 'feature_views', 'feature_dtype', 'overrides')
                 if old.get(k, first.get(k)) != args[k]]   # the schedule, the data and their order in the epochs left depend on these
         if diff: raise ValueError(f"{out} was started with other settings ({'; '.join(diff)}): resume with the same ones")
         if old.get('device', device.type) != device.type:   # allowed (a Colab session may come back without its GPU), but said
