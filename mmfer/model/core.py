@@ -13,7 +13,8 @@ from safetensors.torch import save_file, load_file
 import mmfer
 from ..core import EMOTIONS, atomic_path
 from .audio import AudioBranch, audio_encoder, TINY_AUDIO
-from .visual import VisualBranch, vision_encoder, image_stats, conv_stem, TINY_VISION
+from transformers import SiglipVisionModel
+from .visual import VisualBranch, vision_encoder, image_stats, conv_stem, stem_channels, TINY_VISION
 from .fusion import Fusion, fusion_lm, TINY_LFM2
 from .classifier import Classifier, POOLINGS
 
@@ -203,6 +204,8 @@ def model_config(preset:str|ModelConfig='tiny', pretrained:bool|None=None, **ove
     config = ModelConfig.from_dict({**d, **overrides})     # from_dict deep-copies: PRESETS stay untouched
     if pretrained is None: pretrained = bool(config.audio_encoder and config.vision_encoder and config.fusion_lm)
     if pretrained: check_pretrained(config)
+    elif config.vision_stem:   # its channels against the patch size, before anything is built or prepared
+        stem_channels(config.vision_stem, SiglipVisionModel.config_class.from_dict(dict(config.vision_config)).patch_size)
     return config, pretrained
 
 def create_model(preset:str|ModelConfig='tiny', pretrained:bool|None=None, **overrides) -> MultimodalFER:

@@ -13,7 +13,7 @@ from .audio import pretrained_backbone, backbone_from_config, SegmentPool
 
 # %% auto #0
 __all__ = ['TINY_VISION', 'vision_encoder', 'image_stats', 'RoiCompress', 'FeedForward', 'GSCB', 'AttentionBlock',
-           'TemporalEncoder', 'VisualBranch', 'ConvStem', 'conv_stem']
+           'TemporalEncoder', 'VisualBranch', 'stem_channels', 'ConvStem', 'conv_stem']
 
 # %% ../../nbs/07_model.visual.ipynb #ec080127
 def vision_encoder(source:str|None=None, config:dict|None=None, **overrides) -> SiglipVisionModel:
@@ -147,16 +147,20 @@ TINY_VISION = dict(hidden_size=32, num_hidden_layers=2, num_attention_heads=2, i
                    image_size=64, patch_size=16)
 
 # %% ../../nbs/07_model.visual.ipynb #4c0541c8
+def stem_channels(channels, patch_size:int=16)->list:
+    "The hidden `channels` of a `ConvStem` as ints; `ValueError` unless its halvings make `patch_size`"
+    channels = [int(c) for c in channels]
+    if 2 ** (len(channels) + 1) != patch_size:
+        raise ValueError(f"a stem with {len(channels)} hidden convolution(s) downsamples by {2 ** (len(channels) + 1)}, "
+                         f"but the patches are {patch_size} px: give one channel count per halving but the last "
+                         f"(log2(patch_size) - 1 of them; the patch size must be a power of 2)")
+    return channels
+
 class ConvStem(nn.Sequential):
     "3x3 stride-2 convolutions (GroupNorm, ReLU) in place of SigLIP's patch embedding: [N, 3, H, W] -> [N, dim, H/P, W/P]"
     def __init__(self, dim:int, patch_size:int=16, channels=(16, 32, 32)):
-        channels = [int(c) for c in channels]
-        if 2 ** (len(channels) + 1) != patch_size:
-            raise ValueError(f"a stem with {len(channels)} hidden convolution(s) downsamples by {2 ** (len(channels) + 1)}, "
-                             f"but the patches are {patch_size} px: give one channel count per halving but the last "
-                             f"(log2(patch_size) - 1 of them; the patch size must be a power of 2)")
         layers, c = [], 3
-        for o in channels: layers += [nn.Conv2d(c, o, 3, 2, 1, bias=False), nn.GroupNorm(1, o), nn.ReLU()]; c = o
+        for o in stem_channels(channels, patch_size): layers += [nn.Conv2d(c, o, 3, 2, 1, bias=False), nn.GroupNorm(1, o), nn.ReLU()]; c = o
         super().__init__(*layers, nn.Conv2d(c, dim, 3, 2, 1))
 
     @property
