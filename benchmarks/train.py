@@ -102,4 +102,5 @@ if __name__ == '__main__':
     ap.add_argument('--cuda', action='store_true'); ap.add_argument('--epochs', type=int, default=2)
     ap.add_argument('--no-cpu', dest='cpu', action='store_false', help="skip the CPU part (on a GPU machine: the GPU rows only)")
     a = ap.parse_args()
+    if not (a.cpu or a.cuda): ap.error('--no-cpu without --cuda leaves nothing to measure')
     main(a.cuda, a.epochs, a.cpu)

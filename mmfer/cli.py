@@ -120,9 +120,9 @@ def mmfer_prepare(argv=None):
     ap = prepare_parser(); a = ap.parse_args(argv)
     if a.frames < 1 or a.size < 8 or a.seconds <= 0 or a.memory < 0:
         ap.error("--frames must be >= 1, --size >= 8, --seconds > 0 and --memory >= 0")
+    from .data.decode import DecodeConfig, FaceDetectorError   # the arguments are checked: now the library
     with _interruptible('mmfer_prepare', argv, lambda: "The clips decoded so far are kept: run the same command again to finish.",
-                        (FileNotFoundError, ImportError)):
-        from .data.decode import DecodeConfig
+                        (FileNotFoundError, FaceDetectorError)):
         from .data.cache import prepare_cache
         cfg = DecodeConfig(num_frames=a.frames, image_size=a.size, clip_seconds=a.seconds)
         summary = prepare_cache(a.roots, a.cache, a.modality, a.vocal, cfg, a.workers, progress=sys.stdout.isatty(), hold_mb=a.memory)
@@ -157,7 +157,8 @@ def mmfer_train(argv=None):
     if not a.resume and _checkpoints(Path(a.out)):
         ap.error(f"{a.out} already holds a run: add --resume to continue it, or choose another --out")
     log = lambda s: print(s, file=sys.stderr, flush=True)
-    with _interruptible('mmfer_train', argv, lambda: _saved(Path(a.out)), (FileNotFoundError, ValueError, ImportError)):
+    from .data.decode import FaceDetectorError   # the arguments are checked: now the library
+    with _interruptible('mmfer_train', argv, lambda: _saved(Path(a.out)), (FileNotFoundError, ValueError, FaceDetectorError)):
         from .train import train_run, test_line
         m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
                       a.freeze_backbones, a.resume, a.patience, a.cache, a.workers, a.seed, progress=sys.stderr.isatty(), log=log,

@@ -225,7 +225,7 @@ def training_done(folder, epochs:int, patience:int|None=None, monitor:str='uar')
     "Whether the run in `folder` has no epoch left: `epochs` done by its last checkpoint, or stopped by `EarlyStop(monitor, patience=patience)`"
     done = checkpoint_epoch(folder)
     if done >= epochs: return True
-    if patience is None or not done: return False
+    if not patience or not done: return False   # (`mmfer_learner` adds no `EarlyStop` for 0 either)
     try: rows = json.loads((Path(folder)/'history.json').read_text())[:done]   # as the checkpoint has them
     except (OSError, ValueError): return False
     stop = EarlyStop(monitor, patience=patience)

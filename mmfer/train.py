@@ -153,6 +153,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     out, cache = Path(out), Path(cache or default_cache())
     t0 = time.perf_counter()
     cfg = decode_config(model_config(preset, pretrained, **overrides)[0])   # bad overrides fail here, before any data is prepared
+    overrides_json = json.loads(json.dumps(overrides))   # as args.json gives them back (lists, not tuples); and JSON, or fail now
     if data is None:
         log(f"no --data: training on the synthetic RAVDESS in {cache}")
         data = synthetic_data(cache, workers=workers, progress=progress)
@@ -168,15 +169,16 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     out.mkdir(parents=True, exist_ok=True)
     args = dict(data=[str(s) for s in src], preset=preset, modality=modality, split=split, fold=fold, epochs=epochs,
                 bs=bs, effective_bs=effective_bs, lr=lr, precision=precision, freeze_backbones=freeze_backbones, seed=seed,
-                feature_views=feature_views, feature_dtype=feature_dtype, device=device.type,
-                overrides=json.loads(json.dumps(overrides)))   # as JSON gives them back (lists, not tuples)
+                feature_views=feature_views, feature_dtype=feature_dtype, device=device.type, overrides=overrides_json)
     saved = out/'args.json'
     if resume and saved.exists():
         old = json.loads(saved.read_text())
-        first = dict(feature_views=1, feature_dtype='float32', overrides={})   # what runs started before these were recorded used
+        # the schedule, the data and their order in the epochs left depend on these, and the model on the overrides; a run
+        # started before some were recorded used `first`'s, and says nothing of its overrides
+        first = dict(feature_views=1, feature_dtype='float32')
         diff = [f"{k}: {old.get(k, first.get(k))!r} != {args[k]!r}" for k in ('preset', 'modality', 'split', 'fold', 'bs', 'epochs',
                 'lr', 'effective_bs', 'freeze_backbones', 'seed', 'feature_views', 'feature_dtype', 'overrides')
-                if old.get(k, first.get(k)) != args[k]]   # the schedule, the data and their order in the epochs left depend on these
+                if (k in old or k in first) and old.get(k, first.get(k)) != args[k]]
         if diff: raise ValueError(f"{out} was started with other settings ({'; '.join(diff)}): resume with the same ones")
         if old.get('device', device.type) != device.type:   # allowed (a Colab session may come back without its GPU), but said
             log(f"{out} was started on {old['device']} and continues on {device.type} (precision {precision!r} there)")

@@ -78,6 +78,7 @@ def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see 
             if 'source' in z and str(z['source']) == src: return _entry(row, f, z)
     # not there yet, or decoded from other files (another dataset with the same names, or a changed file): decode
     try: d = decode_recording(row['video_src'], row['audio_src'], cfg, keep=keep)
+    except FaceDetectorError: raise   # the environment's, not this clip's: every clip would fail alike, so the run stops
     except Exception as e: return _skip(row, f, e)
     arrays = dict(stored_arrays(d), source=np.array(src))
     if d['area'] is None: return _entry(row, f, _save(f, arrays))
@@ -162,7 +163,6 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
     "Decode every recording under `data` once into a cache folder inside `cache`; a summary of what was done"
     t0 = time.perf_counter()
     if mode not in MODES: raise ValueError(f"mode must be one of {MODES}, got {mode!r}")
-    if mode != 'audio': check_face_detector()   # before any clip is read: every clip would fail alike
     manifest = cache_manifest(cfg, mode, vocal)
     folder = cache_folder(cache, manifest)
     names, problems = find_ravdess(data, vocal)

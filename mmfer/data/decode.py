@@ -14,8 +14,8 @@ from .index import open_source, ZIP_SEP
 
 # %% auto #0
 __all__ = ['FACE_CROPS', 'FACE_CASCADES', 'DecodeConfig', 'DecodeError', 'load_audio', 'speech_bounds', 'audio_window',
-           'frame_indices', 'check_face_detector', 'detect_face', 'face_box', 'relative_box', 'pixel_box',
-           'crop_frames', 'frame_area', 'crop_area', 'read_frames', 'decode_recording']
+           'frame_indices', 'FaceDetectorError', 'detect_face', 'face_box', 'relative_box', 'pixel_box', 'crop_frames',
+           'frame_area', 'crop_area', 'read_frames', 'decode_recording']
 
 # %% ../../nbs/03_data.decode.ipynb #539485a9
 FACE_CROPS = ('actor', 'clip')   # where a cache crops a clip's frames: at its actor's median face box, or at its own
@@ -108,20 +108,19 @@ def frame_indices(n_frames:int, fps:float, onset:float, offset:float, num:int=16
 # %% ../../nbs/03_data.decode.ipynb #1e455dd3
 FACE_CASCADES = (('haarcascade_frontalface_default.xml', 5), ('haarcascade_frontalface_alt2.xml', 3))  # (file, minNeighbors), tried in turn
 
+class FaceDetectorError(ImportError):
+    "This OpenCV cannot detect faces: a problem of the environment, not of a clip (the message says the fix)"
+
 @functools.cache
 def _cascade(name):
-    "OpenCV's Haar face detector `name`; `ImportError` with the fix where this OpenCV cannot give it"
+    "OpenCV's Haar face detector `name`; `FaceDetectorError` where this OpenCV cannot give it"
     # OpenCV 5's wheels have no CascadeClassifier (seen with opencv-python-headless 5.0.0.93): every clip would fail
     if not hasattr(cv2, 'CascadeClassifier'):
-        raise ImportError(f"OpenCV {cv2.__version__} has no CascadeClassifier, the face detector mmfer uses: "
-                          "install OpenCV 4 (pip install 'opencv-python-headless>=4.8,<5')")
+        raise FaceDetectorError(f"OpenCV {cv2.__version__} has no CascadeClassifier, the face detector mmfer uses: "
+                                "install OpenCV 4 (pip install 'opencv-python-headless>=4.8,<5')")
     c = cv2.CascadeClassifier(cv2.data.haarcascades + name)
-    if c.empty(): raise ImportError(f"OpenCV {cv2.__version__} could not load its face detector {cv2.data.haarcascades + name}")
+    if c.empty(): raise FaceDetectorError(f"OpenCV {cv2.__version__} could not load its face detector {cv2.data.haarcascades + name}")
     return c
-
-def check_face_detector():
-    "Raise `ImportError`, with the fix, if this OpenCV cannot detect faces: checked before a dataset is decoded"
-    for name, _ in FACE_CASCADES: _cascade(name)
 @functools.cache
 def _clahe(): return cv2.createCLAHE(clipLimit=2.0, tileGridSize=(4, 4))
 
