@@ -185,11 +185,15 @@ def bare_model(learn):
 class _FromHistory(FitOnly, TrackerCallback):
     def __init__(self, monitor='uar', comp=None, min_delta=0.):
         super().__init__(monitor, comp, min_delta, reset_on_fit=True)
+    def read(self, rows):
+        "Take the best `monitor` value and its epoch from the history `rows`"
+        best, self.best_epoch = _best(rows, self.monitor, self.comp)
+        if best is not None: self.best = best
+        return self
     def before_fit(self):
         super().before_fit()
         h = getattr(self.learn, 'history', None)
-        best, self.best_epoch = _best(h.rows if h else [], self.monitor, self.comp)
-        if best is not None: self.best = best
+        self.read(h.rows if h else [])
 
 class SaveBest(_FromHistory):
     "Save the model to `folder` each time `monitor` improves"
@@ -212,8 +216,11 @@ class EarlyStop(_FromHistory):
     def __init__(self, monitor='uar', comp=None, min_delta=0., patience=5):
         super().__init__(monitor, comp, min_delta); self.patience = patience
     def _waited(self, epoch): return 0 if self.best_epoch is None else epoch - self.best_epoch
+    def stopped(self, epochs_done:int)->bool:
+        "Whether the patience had run out when `epochs_done` epochs were done (the best epoch `read` from the history)"
+        return self._waited(epochs_done - 1) >= self.patience
     def before_train(self):   # a resumed run that had already stopped
-        if self._waited(self.epoch - 1) >= self.patience: raise CancelFitException()
+        if self.stopped(self.epoch): raise CancelFitException()
     def after_epoch(self):
         super().after_epoch()
         if self.new_best: self.best_epoch = self.epoch
@@ -228,9 +235,7 @@ def training_done(folder, epochs:int, patience:int|None=None, monitor:str='uar')
     if not patience or not done: return False   # (`mmfer_learner` adds no `EarlyStop` for 0 either)
     try: rows = json.loads((Path(folder)/'history.json').read_text())[:done]   # as the checkpoint has them
     except (OSError, ValueError): return False
-    stop = EarlyStop(monitor, patience=patience)
-    stop.best_epoch = _best(rows, monitor, stop.comp)[1]
-    return stop._waited(done - 1) >= patience   # what its `before_train` decides when the run is resumed
+    return EarlyStop(monitor, patience=patience).read(rows).stopped(done)   # what it decides when the run is resumed
 
 # %% ../nbs/11_learner.ipynb #273ddfdd
 def _plain(x):
