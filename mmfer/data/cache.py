@@ -214,7 +214,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
         redo = _recrops(entries, cfg.face_crop)
         boxes, crops = zip(*redo.values()) if redo else ((), ())
         for i, e in zip(redo, run(recrop_clip, [rows[i] for i in redo], boxes, crops)): entries[i] = e
-    crop_area.cache_clear()   # the frame-sized buffer of the crops from the areas
+    free_crop_buffer()   # the frame-sized buffer of the crops from the areas
     skipped += [e['skipped'] for e in entries if e['skipped']]
     if all(e['skipped'] for e in entries):
         why = '; '.join(f"{s['path']}: {s['reason']}" for s in skipped[:3]) + (f"; and {len(skipped) - 3} more" if len(skipped) > 3 else '')

@@ -15,7 +15,7 @@ from .index import open_source, ZIP_SEP
 # %% auto #0
 __all__ = ['FACE_CROPS', 'FACE_CASCADES', 'DecodeConfig', 'DecodeError', 'load_audio', 'speech_bounds', 'audio_window',
            'frame_indices', 'FaceDetectorError', 'detect_face', 'face_box', 'relative_box', 'pixel_box', 'crop_frames',
-           'frame_area', 'crop_area', 'read_frames', 'decode_recording']
+           'frame_area', 'crop_area', 'free_crop_buffer', 'read_frames', 'decode_recording']
 
 # %% ../../nbs/03_data.decode.ipynb #539485a9
 FACE_CROPS = ('actor', 'clip')   # where a cache crops a clip's frames: at its actor's median face box, or at its own
@@ -189,7 +189,9 @@ def crop_area(area:dict, box, size:int=224):
 
 @functools.lru_cache(maxsize=1)
 def _canvas(shape, thread): return np.empty(shape, np.uint8)   # a frame-sized buffer, reused by one thread: a fresh one costs its page faults
-crop_area.cache_clear = _canvas.cache_clear   # let the buffer go
+def free_crop_buffer():
+    "Let go of the frame-sized buffer that `crop_area` reuses (a 720p clip's is tens of MB)"
+    _canvas.cache_clear()
 
 
 # %% ../../nbs/03_data.decode.ipynb #d2a1bfe6
