@@ -13,7 +13,8 @@ from torch import nn
 from torch.amp import GradScaler, autocast
 from fastcore.foundation import L
 from fastai.learner import Learner
-from fastai.callback.core import Callback, CancelFitException
+from fastai.callback.core import Callback, CancelFitException, CancelBatchException
+from fastai.torch_core import find_bs
 from fastai.callback.fp16 import MixedPrecision, AMPMode
 from fastai.callback.training import GradientAccumulation, GradientClip
 from fastai.callback.tracker import TrackerCallback
@@ -31,7 +32,8 @@ from .model.core import ModelConfig, MultimodalFER, create_model
 __all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
            'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'ModalityInput', 'FitOnly',
            'History', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop', 'training_done', 'Checkpoint',
-           'save_checkpoint', 'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'HeadsLoss', 'mmfer_learner']
+           'save_checkpoint', 'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'EpochGradientAccumulation',
+           'HeadsLoss', 'mmfer_learner']
 
 # %% ../nbs/11_learner.ipynb #983784a3
 def confusion_matrix(y, pred, n:int=len(EMOTIONS))->np.ndarray:
@@ -321,6 +323,19 @@ def _check_format(dls, config):
     if diff: raise ValueError(f"the clips in {dls.path} were prepared for another model ({'; '.join(diff)}): prepare the "
                               f"data with `decode_config(model.config)` (mmfer_prepare --frames/--size/--seconds)")
 
+# %% ../nbs/11_learner.ipynb #7439f5c6
+class EpochGradientAccumulation(GradientAccumulation):
+    "fastai's `GradientAccumulation` (`n_acc` samples per step), whose last step of each epoch takes the samples left"
+    def before_step(self):
+        bs = find_bs(self.learn.yb)
+        self.learn.loss_grad *= self.n_acc / bs   # the loss logged, as fastai's
+        self.count += bs
+        if self.count >= self.n_acc: self.count = 0; return
+        if self.iter < self.n_iter - 1: raise CancelBatchException()   # skip step and zero_grad: gradients accumulate
+        for p in self.learn.model.parameters():   # a short step at the epoch's end: the mean over its samples
+            if p.grad is not None: p.grad.mul_(self.n_acc / self.count)
+        self.count = 0
+
 # %% ../nbs/11_learner.ipynb #8d3a8cf8
 class HeadsLoss(LabelSmoothingCrossEntropyFlat):
     "Label-smoothed cross-entropy of logits [B, classes]; of [B, heads, classes] (`unimodal_heads`, in training) summed over the heads"
@@ -363,7 +378,7 @@ def mmfer_learner(dls, # `DataLoaders` of (audio, frames, label), e.g. from `rav
     history = History(run_dir)
     cb = [ModalityInput(modality), history]
     if p != 'fp32': cb.append(AnyDeviceMixedPrecision(p))
-    if effective_bs and effective_bs > bs: cb.append(GradientAccumulation(effective_bs))
+    if effective_bs and effective_bs > bs: cb.append(EpochGradientAccumulation(effective_bs))
     if clip: cb.append(GradientClip(clip))
     if run_dir is not None: cb += [SaveBest(Path(run_dir)/'model', monitor), Checkpoint(run_dir)]
     if patience: cb.append(EarlyStop(monitor, patience=patience))
