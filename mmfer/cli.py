@@ -24,6 +24,18 @@ def _positive(s):
     if v < 1: raise argparse.ArgumentTypeError(f"must be at least 1, got {v}")
     return v
 
+def _count(s):
+    try: v = int(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"must be a whole number, got {s!r}") from None
+    if v < 0: raise argparse.ArgumentTypeError(f"must be at least 0, got {v}")
+    return v
+
+def _tolerance(s):
+    try: v = float(s)
+    except ValueError: raise argparse.ArgumentTypeError(f"must be a number, got {s!r}") from None
+    if not v >= 0: raise argparse.ArgumentTypeError(f"must be at least 0, got {v}")
+    return v
+
 def _lr(s):
     try: v = float(s)
     except ValueError: raise argparse.ArgumentTypeError(f"must be a number, got {s!r}") from None
@@ -46,7 +58,7 @@ def prepare_parser()->argparse.ArgumentParser:
     ap.add_argument('--frames', type=int, default=16, help='frames per clip (default 16)')
     ap.add_argument('--size', type=int, default=224, help='side of the face crop in pixels (default 224)')
     ap.add_argument('--seconds', type=float, default=3.0, help='audio window in seconds (default 3.0)')
-    ap.add_argument('--workers', type=int, default=min(os.cpu_count() or 1, 8), help='worker processes (default: cores, at most 8)')
+    ap.add_argument('--workers', type=_count, default=min(os.cpu_count() or 1, 8), help='worker processes (default: cores, at most 8)')
     ap.add_argument('--memory', type=float, default=2048, metavar='MB',
                     help="decoded frames kept to crop each clip again at its actor's face box (default 2048; beyond it, or 0, the frames are read again)")
     return ap
@@ -58,7 +70,7 @@ def train_parser()->argparse.ArgumentParser:
     ap.add_argument('--preset', default='tiny', choices=CHOICES['preset'], help='model preset (default tiny)')
     ap.add_argument('--modality', default='multimodal', choices=CHOICES['modality'], help='default multimodal')
     ap.add_argument('--split', default='fixed', choices=CHOICES['split'], help='actor split (default fixed: 1-16 / 17-20 / 21-24)')
-    ap.add_argument('--fold', type=int, help='train only this fold of a k-fold split')
+    ap.add_argument('--fold', type=_count, help='train only this fold of a k-fold split')
     ap.add_argument('--epochs', type=_positive, help='default: 50 tiny, 15 lightweight, 20 full')
     ap.add_argument('--bs', type=_positive, help='batch size (default: ' + ', '.join(f'{v} {k}' for k, v in DEFAULT_BS.items()) + ')')
     ap.add_argument('--effective-bs', type=_positive, help='samples per optimiser step, by gradient accumulation (a multiple of --bs)')
@@ -73,13 +85,13 @@ def train_parser()->argparse.ArgumentParser:
     ap.add_argument('--vision-stem', type=_positive, nargs='+', metavar='C',
                     help='a convolutional stem with these channels in place of the patch embedding (random vision encoder only; tiny: 16 32 32)')
     ap.add_argument('--patience', type=_positive, help='early stopping after this many epochs without a better valid UAR')
-    ap.add_argument('--feature-views', type=int, default=1, metavar='K',
-                    help='with frozen encoders: cache their outputs for K augmented views per training clip (default 1)')
+    ap.add_argument('--feature-views', type=_count, default=1, metavar='K',
+                    help='with frozen encoders: cache their outputs for K augmented views per training clip (default 1; 0: the clips unaugmented)')
     ap.add_argument('--no-feature-cache', action='store_true', help='run the frozen encoders every epoch')
     ap.add_argument('--feature-dtype', default='float32', choices=CHOICES['feature_dtype'], help='how that cache stores features (float16: half the memory)')
     ap.add_argument('--cache', help='folder for prepared caches and the synthetic set (default $MMFER_CACHE or ~/.cache/mmfer)')
-    ap.add_argument('--workers', type=int, help='processes for data preparation, and on a GPU for loading batches (default: cores, at most 8)')
-    ap.add_argument('--seed', type=int, default=0)
+    ap.add_argument('--workers', type=_count, help='processes for data preparation, and on a GPU for loading batches (default: cores, at most 8)')
+    ap.add_argument('--seed', type=_count, default=0)
     return ap
 
 def predict_parser()->argparse.ArgumentParser:
@@ -87,7 +99,7 @@ def predict_parser()->argparse.ArgumentParser:
     ap = _parser(mmfer_predict)
     ap.add_argument('paths', nargs='+', metavar='PATH', help='mp4 or wav files, or folders searched for them')
     ap.add_argument('--model', required=True, metavar='RUN_DIR', help='run folder of mmfer_train (or its model/ folder)')
-    ap.add_argument('--device', default='cpu', help='cpu (default) or cuda')
+    ap.add_argument('--device', type=_device, default='cpu', help='cpu (default), cuda or cuda:N')
     return ap
 
 def export_parser()->argparse.ArgumentParser:
@@ -96,7 +108,7 @@ def export_parser()->argparse.ArgumentParser:
     ap.add_argument('--model', required=True, metavar='RUN_DIR', help='run folder of mmfer_train (or its model/ folder)')
     ap.add_argument('--onnx', required=True, metavar='OUT.onnx', help='file to write')
     ap.add_argument('--modality', choices=CHOICES['modality'], help="graph inputs (default: the run's modality)")
-    ap.add_argument('--atol', type=float, default=1e-4, help='largest accepted |logits difference| (default 1e-4)')
+    ap.add_argument('--atol', type=_tolerance, default=1e-4, help='largest accepted |logits difference| (default 1e-4)')
     ap.add_argument('--no-check', action='store_true', help='skip the ONNX Runtime check')
     return ap
 
@@ -122,7 +134,7 @@ def mmfer_prepare(argv=None):
         ap.error("--frames must be >= 1, --size >= 8, --seconds > 0 and --memory >= 0")
     from .data.decode import DecodeConfig, FaceDetectorError   # the arguments are checked: now the library
     with _interruptible('mmfer_prepare', argv, lambda: "The clips decoded so far are kept: run the same command again to finish.",
-                        (FileNotFoundError, FaceDetectorError)):
+                        (OSError, FaceDetectorError)):   # OSError: a file where a folder should be, no permission, a full disk
         from .data.cache import prepare_cache
         cfg = DecodeConfig(num_frames=a.frames, image_size=a.size, clip_seconds=a.seconds)
         summary = prepare_cache(a.roots, a.cache, a.modality, a.vocal, cfg, a.workers, progress=sys.stdout.isatty(), hold_mb=a.memory)
@@ -158,7 +170,7 @@ def mmfer_train(argv=None):
         ap.error(f"{a.out} already holds a run: add --resume to continue it, or choose another --out")
     log = lambda s: print(s, file=sys.stderr, flush=True)
     from .data.decode import FaceDetectorError   # the arguments are checked: now the library
-    with _interruptible('mmfer_train', argv, lambda: _saved(Path(a.out)), (FileNotFoundError, ValueError, FaceDetectorError)):
+    with _interruptible('mmfer_train', argv, lambda: _saved(Path(a.out)), (OSError, ValueError, FaceDetectorError)):   # OSError: also a backbone not found on the hub
         from .train import train_run, test_line
         m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
                       a.freeze_backbones, a.resume, a.patience, a.cache, a.workers, a.seed, progress=sys.stderr.isatty(), log=log,
@@ -174,10 +186,12 @@ def mmfer_predict(argv=None):
     "Predict the emotion of mp4 and wav files (or folders of them) with a trained mmfer model; one JSON line per file."
     a = predict_parser().parse_args(argv)
     failed = False
-    with _interruptible('mmfer_predict', argv, errors=(FileNotFoundError, ValueError)):   # a file that fails is a line of its own
+    with _interruptible('mmfer_predict', argv, errors=(OSError, ValueError)):   # a file that fails is a line of its own
         from .interpret import Predictor, media_files
+        files = media_files(a.paths)
+        if not files: raise FileNotFoundError(f"no mp4 or wav files in {', '.join(a.paths)}")
         pr = Predictor(a.model, a.device)
-        for f in media_files(a.paths):
+        for f in files:
             r = pr.predict_files([f], progress=False)[0]
             failed |= 'error' in r
             print(json.dumps(r), flush=True)
@@ -186,7 +200,7 @@ def mmfer_predict(argv=None):
 def mmfer_export(argv=None):
     "Export a trained mmfer model to ONNX (dynamic batch) and check it against PyTorch with ONNX Runtime."
     a = export_parser().parse_args(argv)
-    with _interruptible('mmfer_export', argv, errors=(FileNotFoundError, ValueError, ImportError)), \
+    with _interruptible('mmfer_export', argv, errors=(OSError, ValueError, ImportError)), \
          contextlib.redirect_stdout(sys.stderr):   # the exporter's progress lines
         from .export import export_onnx
         res = export_onnx(a.model, a.onnx, a.modality, check=not a.no_check, atol=a.atol)

@@ -12,7 +12,7 @@ from torch import nn
 from .core import EMOTIONS, atomic_path
 from .data.index import MODES
 from .model.core import MultimodalFER
-from .interpret import load_run
+from .interpret import load_run, check_modality
 
 # %% auto #0
 __all__ = ['ExportModule', 'check_onnx', 'export_onnx']
@@ -40,7 +40,8 @@ def _inputs(config, modality, batch, seed=0):
 def _names(modality): return {'multimodal': ['audio', 'frames'], 'audio': ['audio'], 'visual': ['frames']}[modality]
 
 # %% ../nbs/16_export.ipynb #f0aaecfb
-def check_onnx(path, model:MultimodalFER, modality:str='multimodal', batches=(1, 3), atol:float=1e-4)->float:
+def check_onnx(path, model:MultimodalFER, modality:str='multimodal', batches=(1, 3), atol:float=1e-4,
+               name=None)->float: # `name`: the file the messages name (default `path`)
     "Largest |logits difference| between ONNX Runtime on `path` and `model` on random inputs; error above `atol`"
     try: import onnxruntime as ort
     except ImportError: raise ImportError("checking an ONNX export needs onnxruntime: pip install onnxruntime") from None
@@ -52,10 +53,10 @@ def check_onnx(path, model:MultimodalFER, modality:str='multimodal', batches=(1,
             x = _inputs(model.config, modality, b, seed=i + 1)
             got = sess.run(['logits'], dict(zip(_names(modality), (t.numpy() for t in x))))[0]
             with torch.no_grad(): want = ref(*(t.to(dev) for t in x))[0].float().cpu().numpy()   # the model where it is (e.g. a GPU)
-            if got.shape != want.shape: raise ValueError(f"{path}: ONNX logits {got.shape}, PyTorch {want.shape} at batch {b}")
+            if got.shape != want.shape: raise ValueError(f"{name or path}: ONNX logits {got.shape}, PyTorch {want.shape} at batch {b}")
             worst = max(worst, float(np.abs(got - want).max()))
     finally: model.train(training)   # the caller's model keeps its mode
-    if worst > atol: raise ValueError(f"{path}: ONNX Runtime differs from PyTorch by {worst:.2e} (more than {atol:.0e})")
+    if worst > atol: raise ValueError(f"{name or path}: ONNX Runtime differs from PyTorch by {worst:.2e} (more than {atol:.0e})")
     return worst
 
 def export_onnx(model, # a `MultimodalFER`, a model folder, or a run folder of `mmfer_train`
@@ -65,8 +66,10 @@ def export_onnx(model, # a `MultimodalFER`, a model folder, or a run folder of `
     "Export `model` to ONNX with a dynamic batch size, and check it against PyTorch with ONNX Runtime"
     try: import onnx, onnxscript
     except ImportError: raise ImportError("ONNX export needs onnx and onnxscript: pip install onnx onnxscript onnxruntime") from None
+    if not atol >= 0: raise ValueError(f"atol must be at least 0, got {atol}")
+    where = 'the model' if isinstance(model, MultimodalFER) else model
     model, run_modality = (model, 'multimodal') if isinstance(model, MultimodalFER) else load_run(model)
-    modality = modality or run_modality
+    modality = check_modality(modality, run_modality, where)
     if {(p.device.type, p.dtype) for p in model.parameters()} != {('cpu', torch.float32)}:
         model = copy.deepcopy(model).cpu().float()   # exported and checked in float32 on the CPU, as ONNX Runtime runs it; the caller's model is left as it was
     training = model.training
@@ -78,17 +81,18 @@ def export_onnx(model, # a `MultimodalFER`, a model folder, or a run folder of `
         enc.set_attn_implementation('eager')
     chunk, model.visual.frame_chunk = model.visual.frame_chunk, 2**31 - 1
     try:
-        m = ExportModule(model, modality)
+        m = ExportModule(model, modality).eval()
         x = _inputs(model.config, modality, 2)
         batch = torch.export.Dim.DYNAMIC
         out = Path(out); out.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_path(out) as tmp, torch.no_grad():
-            torch.onnx.export(m, x, str(tmp), input_names=_names(modality), output_names=['logits', 'probs'],
-                              dynamic_shapes=(tuple({0: batch} for _ in x),), dynamo=True, opset_version=opset,
-                              external_data=False, verbose=False)
-        res = dict(onnx=str(out), modality=modality, inputs=_names(modality), classes=list(EMOTIONS), opset=opset,
-                   bytes=out.stat().st_size)
-        if check: res['max_abs_diff'] = check_onnx(out, model, modality, atol=atol)
+        res = dict(onnx=str(out), modality=modality, inputs=_names(modality), classes=list(EMOTIONS), opset=opset)
+        with atomic_path(out) as tmp:   # `out` appears only once the graph is written and checked
+            with torch.no_grad():
+                torch.onnx.export(m, x, str(tmp), input_names=_names(modality), output_names=['logits', 'probs'],
+                                  dynamic_shapes=(tuple({0: batch} for _ in x),), dynamo=True, opset_version=opset,
+                                  external_data=False, verbose=False)
+            res['bytes'] = tmp.stat().st_size
+            if check: res['max_abs_diff'] = check_onnx(tmp, model, modality, atol=atol, name=f"{out} (not written)")
     finally:
         for name, impl in attn.items(): model.backbone(name).set_attn_implementation(impl)
         model.visual.frame_chunk = chunk

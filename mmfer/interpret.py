@@ -13,12 +13,13 @@ import torch
 from fastprogress.fastprogress import progress_bar
 from .core import EMOTIONS, atomic_path
 from .data.decode import decode_recording, DecodeError
+from .data.index import MODES
 from .data.cache import stored_arrays, model_inputs
 from .model.core import load_model, MultimodalFER
 from .learner import classification_metrics, confusion_matrix, decode_config
 
 # %% auto #0
-__all__ = ['MEDIA', 'Report', 'load_run', 'Predictor', 'media_files', 'predict']
+__all__ = ['MEDIA', 'Report', 'load_run', 'check_modality', 'Predictor', 'media_files', 'predict']
 
 # %% ../nbs/15_interpret.ipynb #05e62cbb
 def _names(v, classes):
@@ -143,13 +144,24 @@ def load_run(path, device='cpu')->tuple:
     modality = json.loads(args.read_text()).get('modality', 'multimodal') if args else 'multimodal'
     return load_model(folder, device), modality
 
+def check_modality(modality:str, trained:str, where)->str:
+    "`modality` (None: `trained`), refused when it needs a branch that a run trained on `trained` alone never trained"
+    modality = modality or trained
+    if modality not in MODES: raise ValueError(f"modality must be one of {MODES}, got {modality!r}")
+    if trained != 'multimodal' and modality != trained:
+        raise ValueError(f"{where} was trained on {trained} alone: its other branch never learned, so it cannot serve "
+                         f"{modality} (use {trained})")
+    return modality
+
 class Predictor:
     "Predict the emotion of mp4/wav files with the model saved in `model` (a run folder or a model folder)"
     def __init__(self, model, device=None, # Where the model runs (default: a `MultimodalFER` stays where it is; a saved one goes to the CPU)
                  modality:str|None=None): # `modality`: default the run's (what it was trained on)
+        if device is not None and str(device).startswith('cuda') and not torch.cuda.is_available():
+            raise ValueError(f"device {device!r}: torch sees no CUDA GPU here (use cpu)")
         if isinstance(model, MultimodalFER): self.model, run_modality = (model if device is None else model.to(device)).eval(), 'multimodal'
         else: self.model, run_modality = load_run(model, device or 'cpu')
-        self.modality = modality or run_modality
+        self.modality = check_modality(modality, run_modality, model if not isinstance(model, MultimodalFER) else 'the model')
         self.cfg = decode_config(self.model.config)
         self.device = next(self.model.parameters()).device
 

@@ -16,9 +16,9 @@ from .core import *
 
 # %% auto #0
 __all__ = ['AUDIO_CUES', 'AUDIO_PROFILE', 'AUDIO_SPREAD', 'VISUAL_CUES', 'VISUAL_PROFILE', 'VISUAL_SPREAD', 'SKIN_LIGHT',
-           'SKIN_DARK', 'HAIR_LIGHT', 'HAIR_DARK', 'STRENGTH', 'STATEMENT_ACCENTS', 'SONG_MELODY', 'confusable_pairs',
-           'actor_traits', 'Performance', 'synth_performance', 'render_audio', 'face_track', 'iter_frames',
-           'render_frames', 'write_wav', 'encode_video', 'mux_audio', 'write_mp4', 'write_recording',
+           'SKIN_DARK', 'HAIR_LIGHT', 'HAIR_DARK', 'STRENGTH', 'STATEMENT_ACCENTS', 'SONG_MELODY', 'SYNTH_MARK',
+           'confusable_pairs', 'actor_traits', 'Performance', 'synth_performance', 'render_audio', 'face_track',
+           'iter_frames', 'render_frames', 'write_wav', 'encode_video', 'mux_audio', 'write_mp4', 'write_recording',
            'synthetic_recordings', 'make_synthetic_ravdess', 'probe_features', 'linear_probe', 'mmfer_synth']
 
 # %% ../nbs/01_synthetic.ipynb #8258acfe
@@ -357,6 +357,22 @@ def _plan(actors, per_emotion, size, fps, song, modalities)->list:
 
 def _write_one(args): return write_recording(*args)
 
+SYNTH_MARK = '.mmfer-synthetic'   # in a folder that `make_synthetic_ravdess` writes: its files may be written again
+
+def _claim(out_dir, names, modalities)->Path:
+    "Make `out_dir` a synthetic set's folder; refuse one whose RAVDESS files were not written here (a real RAVDESS, say)"
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir(): raise NotADirectoryError(f"{out}: a file, not a folder")
+    if not (out/SYNTH_MARK).exists():
+        clash = next((p for n in names for m in modalities
+                      if (p := ravdess_name(m, *n.recording, folder=out/f'Actor_{n.actor:02d}').path).exists()), None)
+        if clash: raise FileExistsError(f"{out} already holds RAVDESS files that mmfer_synth did not write ({clash}): "
+                                        f"choose another folder; they are not overwritten")
+        fresh = not out.exists() or not any(out.iterdir())   # a folder that holds other things is never claimed as a whole
+        out.mkdir(parents=True, exist_ok=True)
+        if fresh: (out/SYNTH_MARK).write_text('written by mmfer.synthetic.make_synthetic_ravdess\n')
+    return out
+
 def make_synthetic_ravdess(out_dir, # Folder that receives the `Actor_XX/` folders
                            actors=24, # Number of actors (1..N) or a list of actor numbers
                            per_emotion:int=2, # Recordings per actor, emotion and vocal channel
@@ -369,7 +385,11 @@ def make_synthetic_ravdess(out_dir, # Folder that receives the `Actor_XX/` folde
                            progress:bool=True, # Show a progress bar
                           )->list:
     "Write a synthetic RAVDESS into `out_dir`; returns the paths of the files written"
-    jobs = [(out_dir, n, seed, size, fps, tuple(modalities)) for n in _plan(actors, per_emotion, size, fps, song, modalities)]
+    if not (isinstance(seed, int) and seed >= 0): raise ValueError(f"seed must be a whole number >= 0, got {seed!r}")
+    if workers < 0: raise ValueError(f"workers must be at least 0, got {workers}")
+    names = _plan(actors, per_emotion, size, fps, song, modalities)
+    _claim(out_dir, names, modalities)
+    jobs = [(out_dir, n, seed, size, fps, tuple(modalities)) for n in names]
     with worker_pool(workers) as ex:
         done = ordered_map(ex, _write_one, jobs, ahead=2 * workers)  # results in the order of `jobs`
         if progress: done = progress_bar(done, total=len(jobs), leave=False)
@@ -438,9 +458,11 @@ def mmfer_synth(argv=None):
     a = ap.parse_args(argv)
     try: _plan(a.actors, a.per_emotion, a.size, a.fps, a.song, (1, 2, 3))
     except ValueError as e: ap.error(str(e))
+    if a.seed < 0 or a.workers < 0: ap.error(f"--seed and --workers must be at least 0, got {a.seed} and {a.workers}")
     t0 = time.perf_counter()
-    files = make_synthetic_ravdess(a.out_dir, a.actors, a.per_emotion, a.size, a.fps, a.song, a.seed,
-                                   workers=a.workers, progress=sys.stdout.isatty())  # a bar only on a terminal
+    try: files = make_synthetic_ravdess(a.out_dir, a.actors, a.per_emotion, a.size, a.fps, a.song, a.seed,
+                                        workers=a.workers, progress=sys.stdout.isatty())  # a bar only on a terminal
+    except OSError as e: sys.exit(f"mmfer_synth: {e}")   # a file given as the folder, existing RAVDESS files, a full disk
     names = [parse_ravdess_name(f) for f in files]
     print(json.dumps(dict(out_dir=str(a.out_dir), files=len(files), recordings=len({n.recording for n in names}),
                           actors=len({n.actor for n in names}), seconds=round(time.perf_counter() - t0, 2))))
