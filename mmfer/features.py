@@ -96,6 +96,7 @@ def feature_dataloaders(model:MultimodalFER, dls, views:int=1, modality:str='mul
                        )->DataLoaders:
     "DataLoaders (train, valid, test) of the frozen encoders' outputs on `dls`; `views` augmented views of training clips"
     _uses(model, modality)
+    if views < 0: raise ValueError(f"views must be at least 0, got {views}")   # (0: the training clips unaugmented)
     bs = bs or dls.train.bs
     dev = getattr(dls, 'device', None)
     if dev is not None: model.to(dev)   # the encoders run where the batches go (the GPU, when there is one)

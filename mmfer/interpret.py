@@ -171,7 +171,8 @@ class Predictor:
         ext = path.suffix.lower()
         if ext not in MEDIA: raise DecodeError(path, f"not an mp4 or wav file ({ext or 'no extension'})")
         if not path.exists(): raise DecodeError(path, 'no such file')
-        if ext == '.wav': d = decode_recording(None, path, self.cfg)
+        if ext == '.wav' or self.modality == 'audio': d = decode_recording(None, path, self.cfg)   # an mp4's audio track
+        elif self.modality == 'visual': d = decode_recording(path, None, self.cfg, box)   # as `select_sources` for a visual cache
         else:
             try: d = decode_recording(path, path, self.cfg, box)
             except DecodeError as e:

@@ -314,14 +314,18 @@ def decode_config(config:ModelConfig)->DecodeConfig:
     return DecodeConfig(num_frames=config.num_frames, image_size=config.image_size, sample_rate=config.sample_rate,
                         clip_seconds=config.clip_seconds)
 
-def _check_format(dls, config):
-    d = getattr(dls, 'manifest', {}).get('decode')
+def _check_format(dls, config, modality='multimodal'):
+    "Refuse clips prepared in another format than `config`'s, in what `modality` reads of them"
+    man = getattr(dls, 'manifest', {}); d = man.get('decode')
     if not d: return
+    held = man.get('mode', 'multimodal')   # an audio cache has no frames, whatever its decode settings say
+    keys = [*(('sample_rate', 'clip_seconds') if 'visual' not in (modality, held) else ()),
+            *(('num_frames', 'image_size') if 'audio' not in (modality, held) else ())]
     want = decode_config(config).to_dict()
-    diff = [f"{k}: data {d.get(k)!r} != model {want[k]!r}" for k in ('num_frames', 'image_size', 'sample_rate', 'clip_seconds')
-            if d.get(k) != want[k]]
+    diff = [f"{k}: data {d.get(k)!r} != model {want[k]!r}" for k in keys if d.get(k) != want[k]]
     if diff: raise ValueError(f"the clips in {dls.path} were prepared for another model ({'; '.join(diff)}): prepare the "
-                              f"data with `decode_config(model.config)` (mmfer_prepare --frames/--size/--seconds)")
+                              f"data with `decode_config(model.config)`, or mmfer_prepare --frames {want['num_frames']} "
+                              f"--size {want['image_size']} --seconds {want['clip_seconds']}")
 
 # %% ../nbs/11_learner.ipynb #7439f5c6
 class EpochGradientAccumulation(GradientAccumulation):
@@ -366,7 +370,7 @@ def mmfer_learner(dls, # `DataLoaders` of (audio, frames, label), e.g. from `rav
     if isinstance(model, nn.Module):   # a MultimodalFER, or a `CachedFER` (see `13_features`)
         if overrides: raise ValueError(f"overrides {sorted(overrides)} need a preset or ModelConfig, not a built model")
     else: model = create_model(model, pretrained, **overrides)
-    _check_format(dls, model.config)
+    _check_format(dls, model.config, modality)
     if getattr(dls, 'device', None) is None: dls.device = next(model.parameters()).device   # `dls` itself then sends its batches where the model is
     model.to(dls.device)
     bs = dls.train.bs

@@ -14,9 +14,9 @@ from fastai.torch_core import set_seed
 import mmfer
 from .core import EMOTIONS, atomic_path
 from .data.index import SPLITS, MODES
-from .data.cache import prepare_cache
+from .data.cache import prepare_cache, load_cache
 from .data.loaders import ravdess_dataloaders, Augment, resolve_device
-from .model.core import PRESETS, create_model, model_config
+from .model.core import PRESETS, create_model, model_config, check_sources
 from .features import feature_dataloaders, CachedFER, cacheable
 from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, training_done
 from .interpret import Report
@@ -71,9 +71,19 @@ def plot_confusion(y, pred, title='', classes=EMOTIONS, path=None):
 # %% ../nbs/12_train.ipynb #efa089fb
 def _summary(m): return {k: round(m[k], 4) for k in ('war', 'uar', 'macro_f1')}
 
+def _epoch_logger(learn, log):
+    "What fastai prints after each epoch without a progress bar, as `name value` pairs through `log`; nothing for the epochs a resumed fit skips"
+    def write(vals):
+        names = learn.recorder.metric_names
+        if len(vals) < len(names): return   # a skipped epoch: its number and time only
+        log('  '.join(f"{n} {v:.4f}" if isinstance(v, float) else f"{n} {v}" for n, v in zip(names, vals)))
+    return write
+
 def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25, lr:float=3e-3, effective_bs=None,
                precision='auto', freeze_backbones:bool=False, resume:bool=False, patience:int|None=None,
-               pretrained=None, progress:bool=True, feature_views:int|None=1, feature_dtype:str='float32', **overrides)->dict:
+               pretrained=None, progress:bool=True, feature_views:int|None=1, feature_dtype:str='float32',
+               log=print, # Where each epoch's line goes when there is no progress bar
+               **overrides)->dict:
     "Train, reload the best epoch, and score it on the valid and test parts of `dls`; writes `run_dir`"
     run_dir = Path(run_dir); run_dir.mkdir(parents=True, exist_ok=True)
     model = create_model(preset, pretrained, **overrides)
@@ -86,6 +96,7 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
         model, modality = CachedFER(model), 'multimodal'   # the cache holds only the modality asked for
     learn = mmfer_learner(dls, model, modality=modality, lr=lr, effective_bs=effective_bs, precision=precision,
                           run_dir=run_dir, patience=patience)
+    if not progress: learn.logger = _epoch_logger(learn, log)
     start = learn.resume(run_dir) if resume else 0
     if not resume:
         for p in run_dir.glob('ckpt-*'): shutil.rmtree(p)
@@ -148,11 +159,16 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     if epochs < 1 or bs < 1: raise ValueError(f"epochs and bs must be at least 1, got epochs={epochs}, bs={bs}")
     if not lr > 0: raise ValueError(f"lr must be positive, got {lr}")
     if feature_dtype not in FEATURE_DTYPES: raise ValueError(f"feature_dtype must be one of {tuple(FEATURE_DTYPES)}, got {feature_dtype!r}")
+    if feature_views is not None and feature_views < 0: raise ValueError(f"feature_views must be at least 0 (or None), got {feature_views}")
+    if seed < 0 or (workers is not None and workers < 0): raise ValueError(f"seed and workers must be at least 0, got {seed} and {workers}")
+    fold_ids = _folds(split, fold)
     workers = min(os.cpu_count() or 1, 8) if workers is None else workers
     device = resolve_device(device)
     out, cache = Path(out), Path(cache or default_cache())
     t0 = time.perf_counter()
-    cfg = decode_config(model_config(preset, pretrained, **overrides)[0])   # bad overrides fail here, before any data is prepared
+    config, from_hub = model_config(preset, pretrained, **overrides)   # bad overrides fail here, before any data is prepared
+    if from_hub: check_sources(config)   # and backbones that cannot be found (offline, a typo), before minutes of preparation
+    cfg = decode_config(config)
     overrides_json = json.loads(json.dumps(overrides))   # as args.json gives them back (lists, not tuples); and JSON, or fail now
     if data is None:
         log(f"no --data: training on the synthetic RAVDESS in {cache}")
@@ -160,7 +176,12 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     src = [Path(s) for s in (data if isinstance(data, (list, tuple)) else [data])]
     missing = [str(s) for s in src if not s.exists()]
     if missing: raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
-    if len(src) == 1 and (src[0]/'index.csv').exists(): folder = src[0]
+    if len(src) == 1 and (src[0]/'index.csv').exists():
+        folder = src[0]
+        held = load_cache(folder)[1].get('mode', 'multimodal')   # a multimodal cache serves the three modes, the others their own
+        if held != 'multimodal' and modality != held:
+            raise ValueError(f"{folder} holds clips prepared for {held} mode, which cannot train a {modality} model: give "
+                             f"the RAVDESS folder instead, or a cache prepared with mmfer_prepare --modality {modality}")
     else:
         prep = prepare_cache(src, cache, modality, 'speech', cfg,
                              workers=workers, progress=progress)
@@ -184,7 +205,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
             log(f"{out} was started on {old['device']} and continues on {device.type} (precision {precision!r} there)")
     with atomic_path(saved) as t: t.write_text(json.dumps(args, indent=1))
     folds = []
-    for k in _folds(split, fold):
+    for k in fold_ids:
         fdir = out if split == 'fixed' else out/f'fold-{k}'
         set_seed(seed + k)
         # on a GPU, worker processes read and augment the next batches while it computes; on a CPU they would take
@@ -195,7 +216,8 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
         if not len(dls.valid.dataset):
             raise ValueError(f"{folder}: no clips of the validation actors of {split} fold {k}, which picks the best epoch")
         r = train_fold(dls, fdir, preset, modality, epochs, lr, effective_bs, precision, freeze_backbones,
-                       resume and (fdir/'checkpoint.json').exists(), patience, pretrained, progress, feature_views, feature_dtype, **overrides)
+                       resume and (fdir/'checkpoint.json').exists(), patience, pretrained, progress, feature_views, feature_dtype,
+                       log=log, **overrides)
         r['fold'] = k
         if split != 'fixed': _write_metrics(fdir, r, split, args)
         folds.append(r)

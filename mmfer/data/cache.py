@@ -142,6 +142,18 @@ def _recrops(entries:list, per:str)->dict:
     return {i: v for i, v in crop_boxes(entries, per).items()
             if entries[i]['crop'] != v[1] or not np.allclose([entries[i][k] for k in BOX], v[0])}
 
+def _found_instead(roots, vocal:str, problems:list)->str:
+    "What `roots` hold when no RAVDESS `vocal` recording was found there (for the error message)"
+    from mmfer.data.index import _candidates
+    media = [ref for r in roots for ref, name in _candidates(r, []) if name.lower().endswith(('.mp4', '.wav'))]
+    named = {str(n.path) for n in find_ravdess(roots, 'both')[0]}
+    other = {'speech': 'song', 'song': 'speech'}.get(vocal)
+    why = [f"{len(named)} {other} files (--vocal {other} or both)"] if named and other else []
+    odd = [m for m in media if m not in named and not any(p['path'] == m for p in problems)]
+    if odd: why.append(f"{len(odd)} mp4/wav files without a RAVDESS name (e.g. {odd[0]})")
+    why += [f"{p['path']}: {p['reason']}" for p in problems[:3]] + ([f"and {len(problems) - 3} more"] if len(problems) > 3 else [])
+    return f"; instead: {'; '.join(why)}" if why else ''
+
 def _other_modes(index, mode:str, vocal:str='speech')->str:
     "Why the recordings of `index` give no clip for `mode`, and the modes they would serve (for the error message)"
     if not len(index): return ''
@@ -176,7 +188,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
         roots = [str(d) for d in ([data] if isinstance(data, (str, Path)) else data)]
         raise FileNotFoundError(f"no usable RAVDESS {vocal} recordings for {mode} mode in {', '.join(roots)} (looked for "
                                 f"MM-VV-EE-II-SS-RR-AA.mp4/.wav files in folders and zip archives; found {len(names)} files)"
-                                + _other_modes(index, mode, vocal))
+                                + (_other_modes(index, mode, vocal) if len(names) else _found_instead(roots, vocal, problems)))
     (folder/'clips').mkdir(parents=True, exist_ok=True)
     with atomic_path(folder/'manifest.json') as t: t.write_text(json.dumps(manifest, indent=1))
     rows = sel.to_dict('records')

@@ -67,10 +67,13 @@ def find_ravdess(roots, # A folder, a zip archive, or a list of them
                 )->tuple:
     "(names, problems): the RAVDESS files under `roots` as `RavdessName`s, and [{'path', 'reason'}] for the rest"
     if vocal not in VOCAL: raise ValueError(f"vocal must be one of {list(VOCAL)}, got {vocal!r}")
-    names, problems = [], []
+    names, problems, seen = [], [], set()
     for root in ([roots] if isinstance(roots, (str, Path)) else roots):
         for ref, name in _candidates(root, problems):
             if not name.lower().endswith(('.mp4', '.wav')): continue
+            key = os.path.realpath(ref) if ZIP_SEP not in ref else ref
+            if key in seen: continue   # a root given twice, or a folder and a folder inside it: each file once
+            seen.add(key)
             try: n = parse_ravdess_name(ref)
             except RavdessNameError as e:
                 if looks_like_ravdess(name): problems.append(dict(path=ref, reason=f"{e.field}: {e.reason}"))

@@ -11,8 +11,8 @@ import transformers
 from transformers import ParakeetEncoder, ParakeetEncoderConfig
 
 # %% auto #0
-__all__ = ['TINY_AUDIO', 'pretrained_backbone', 'backbone_from_config', 'LogMel', 'SpecAugment', 'SegmentPool', 'audio_encoder',
-           'AudioBranch']
+__all__ = ['TINY_AUDIO', 'backbone_config', 'pretrained_backbone', 'backbone_from_config', 'LogMel', 'SpecAugment', 'SegmentPool',
+           'audio_encoder', 'AudioBranch']
 
 # %% ../../nbs/06_model.audio.ipynb #a1d9a2ba
 @contextlib.contextmanager
@@ -23,13 +23,17 @@ def _quiet_transformers():
     try: yield
     finally: transformers.logging.set_verbosity(level); transformers.logging.enable_progress_bar()
 
+def backbone_config(cls, source:str):
+    "The config of `cls` (a transformers model class) at `source` (hub id or folder); an `OSError` naming `source` if it cannot be read"
+    with _quiet_transformers():
+        try: return cls.config_class.from_pretrained(str(source))
+        except OSError as e: raise OSError(f"{source}: cannot read a {cls.config_class.__name__} from it ({e})") from e
+
 def pretrained_backbone(cls, source:str, **overrides):
     "Load `cls` (a transformers model class) from `source` (hub id or folder); `overrides` change its config"
-    cfg_cls = cls.config_class
+    config = backbone_config(cls, source)
+    for k,v in overrides.items(): setattr(config, k, v)
     with _quiet_transformers():
-        try: config = cfg_cls.from_pretrained(str(source))
-        except OSError as e: raise OSError(f"{source}: cannot read a {cfg_cls.__name__} from it ({e})") from e
-        for k,v in overrides.items(): setattr(config, k, v)
         model, info = cls.from_pretrained(str(source), config=config, dtype=torch.float32, output_loading_info=True)
     # BatchNorm's step counter is not a weight (it only matters with momentum=None), and converted checkpoints omit it
     missing = sorted(k for k in info.get('missing_keys', ()) if not k.endswith('num_batches_tracked'))

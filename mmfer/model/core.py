@@ -12,16 +12,17 @@ from torch import nn
 from safetensors.torch import save_file, load_file
 import mmfer
 from ..core import EMOTIONS, atomic_path
-from .audio import AudioBranch, audio_encoder, TINY_AUDIO
-from transformers import SiglipVisionModel
+from .audio import AudioBranch, audio_encoder, backbone_config, TINY_AUDIO
+from transformers import SiglipVisionModel, ParakeetEncoder, Lfm2Model
 from .visual import VisualBranch, vision_encoder, image_stats, conv_stem, stem_channels, TINY_VISION
 from .fusion import Fusion, fusion_lm, TINY_LFM2
 from .classifier import Classifier, POOLINGS
 
 # %% auto #0
 __all__ = ['PARAKEET_CTC_06B', 'SIGLIP2_BASE_224', 'LFM2_700M', 'PRESETS', 'FORMAT', 'RUNTIME_FIELDS', 'ModelConfig',
-           'check_pretrained', 'MultimodalFER', 'model_config', 'create_model', 'activation_bytes', 'ModelSummary',
-           'model_summary', 'save_model', 'read_model_config', 'config_differences', 'load_weights', 'load_model']
+           'check_sources', 'check_pretrained', 'MultimodalFER', 'model_config', 'create_model', 'activation_bytes',
+           'ModelSummary', 'model_summary', 'save_model', 'read_model_config', 'config_differences', 'load_weights',
+           'load_model']
 
 # %% ../../nbs/10_model.core.ipynb #361e41d4
 @dataclass
@@ -100,6 +101,11 @@ def _hf_dict(cfg):
     return {k: v for k,v in cfg.to_dict().items() if k not in _HF_SKIP and not k.startswith('_')}
 
 _BACKBONES = dict(audio='audio.encoder', vision='visual.encoder', fusion='fusion.lm')
+
+def check_sources(c:ModelConfig):
+    "Read the config of each backbone `c` names (hub ids or folders): an `OSError` naming the first that cannot be read"
+    for cls, source in ((ParakeetEncoder, c.audio_encoder), (SiglipVisionModel, c.vision_encoder), (Lfm2Model, c.fusion_lm)):
+        backbone_config(cls, source)   # a few kB, where loading the weights would take minutes
 
 def check_pretrained(c:ModelConfig):
     "Raise if the backbones of `c` cannot be loaded pretrained: a hub id or folder missing, or a stem asked for"
