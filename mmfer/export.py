@@ -67,6 +67,10 @@ def export_onnx(model, # a `MultimodalFER`, a model folder, or a run folder of `
     try: import onnx, onnxscript
     except ImportError: raise ImportError("ONNX export needs onnx and onnxscript: pip install onnx onnxscript onnxruntime") from None
     if not atol >= 0: raise ValueError(f"atol must be at least 0, got {atol}")
+    if check:   # known before the export, not after it
+        try: import onnxruntime
+        except ImportError: raise ImportError("checking the export needs onnxruntime: pip install onnxruntime (or skip the "
+                                              "check: check=False, mmfer_export --no-check)") from None
     where = 'the model' if isinstance(model, MultimodalFER) else model
     model, run_modality = (model, 'multimodal') if isinstance(model, MultimodalFER) else load_run(model)
     modality = check_modality(modality, run_modality, where)

@@ -68,6 +68,7 @@ class FeatureDataset(torch.utils.data.Dataset):
 
 class CachedFER(nn.Module):
     "A `MultimodalFER` that takes cached encoder outputs: `forward(audio_states, audio_mask, tokens)`"
+    takes_features = True   # `mmfer_learner` checks no clip format: the features were encoded from checked clips
     def __init__(self, model:MultimodalFER):
         super().__init__(); self.model = model
     def forward(self, states, mask, tokens):

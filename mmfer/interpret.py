@@ -19,7 +19,7 @@ from .model.core import load_model, MultimodalFER
 from .learner import classification_metrics, confusion_matrix, decode_config
 
 # %% auto #0
-__all__ = ['MEDIA', 'Report', 'load_run', 'check_modality', 'Predictor', 'media_files', 'predict']
+__all__ = ['MEDIA', 'Report', 'run_args', 'load_run', 'check_modality', 'Predictor', 'media_files', 'predict']
 
 # %% ../nbs/15_interpret.ipynb #05e62cbb
 def _names(v, classes):
@@ -127,6 +127,17 @@ Report.from_interp, Report.from_run = classmethod(_from_interp), classmethod(_fr
 # %% ../nbs/15_interpret.ipynb #67f6e165
 MEDIA = ('.mp4', '.wav')
 
+def run_args(path)->dict:
+    "The `args.json` of the run that the model in `path` belongs to ({} for a model saved elsewhere)"
+    # in `path` (a run folder), or in the run folder above a run's model/ folder, a k-fold run's fold-K/ folder or its
+    # fold-K/model/ folder; not in any other folder above (a model saved elsewhere is not that run's)
+    p = Path(path)
+    fold = lambda q: re.fullmatch(r'fold-\d+', q.name)
+    run = p.parent if p.name == 'model' or fold(p) else p
+    if fold(run): run = run.parent
+    args = next((a for a in (p/'args.json', run/'args.json') if a.exists()), None)
+    return json.loads(args.read_text()) if args else {}
+
 def load_run(path, device='cpu')->tuple:
     "(model, modality) saved in `path`: a run folder of `mmfer_train` (its `args.json` names the modality) or a model folder"
     p = Path(path)
@@ -135,14 +146,7 @@ def load_run(path, device='cpu')->tuple:
     folds = sorted(p.glob('fold-*/model/config.json'))
     if folds and not (folder/'config.json').exists():
         raise FileNotFoundError(f"{p} is a k-fold run, with a model in each fold's folder: pass one of them, e.g. {folds[0].parents[1]}")
-    # the run's args.json: in `p` (a run folder), or in the run folder above a run's model/ folder, a k-fold run's
-    # fold-K/ folder or its fold-K/model/ folder; not in any other folder above (a model saved elsewhere is not that run's)
-    fold = lambda q: re.fullmatch(r'fold-\d+', q.name)
-    run = p.parent if p.name == 'model' or fold(p) else p
-    if fold(run): run = run.parent
-    args = next((a for a in (p/'args.json', run/'args.json') if a.exists()), None)
-    modality = json.loads(args.read_text()).get('modality', 'multimodal') if args else 'multimodal'
-    return load_model(folder, device), modality
+    return load_model(folder, device), run_args(p).get('modality', 'multimodal')
 
 def check_modality(modality:str, trained:str, where)->str:
     "`modality` (None: `trained`), refused when it needs a branch that a run trained on `trained` alone never trained"
@@ -157,11 +161,15 @@ class Predictor:
     "Predict the emotion of mp4/wav files with the model saved in `model` (a run folder or a model folder)"
     def __init__(self, model, device=None, # Where the model runs (default: a `MultimodalFER` stays where it is; a saved one goes to the CPU)
                  modality:str|None=None): # `modality`: default the run's (what it was trained on)
-        if device is not None and str(device).startswith('cuda') and not torch.cuda.is_available():
-            raise ValueError(f"device {device!r}: torch sees no CUDA GPU here (use cpu)")
+        if device is not None and str(device).startswith('cuda'):
+            n, k = torch.cuda.device_count(), torch.device(device).index or 0
+            if k >= n: raise ValueError(f"device {device!r}: torch sees {n or 'no'} CUDA GPU{'s' if n != 1 else ''} here" + (" (use cpu)" if not n else ''))
         if isinstance(model, MultimodalFER): self.model, run_modality = (model if device is None else model.to(device)).eval(), 'multimodal'
         else: self.model, run_modality = load_run(model, device or 'cpu')
         self.modality = check_modality(modality, run_modality, model if not isinstance(model, MultimodalFER) else 'the model')
+        # what the clips it learned from were decoded for: a visual cache spreads the frames over the whole clip, the
+        # others over the speech (runs from before `cache_mode` was recorded: a cache of the run's own modality)
+        self.clips_mode = 'multimodal' if isinstance(model, MultimodalFER) else run_args(model).get('cache_mode', run_modality)
         self.cfg = decode_config(self.model.config)
         self.device = next(self.model.parameters()).device
 
@@ -172,7 +180,7 @@ class Predictor:
         if ext not in MEDIA: raise DecodeError(path, f"not an mp4 or wav file ({ext or 'no extension'})")
         if not path.exists(): raise DecodeError(path, 'no such file')
         if ext == '.wav' or self.modality == 'audio': d = decode_recording(None, path, self.cfg)   # an mp4's audio track
-        elif self.modality == 'visual': d = decode_recording(path, None, self.cfg, box)   # as `select_sources` for a visual cache
+        elif self.modality == 'visual' and self.clips_mode == 'visual': d = decode_recording(path, None, self.cfg, box)   # as a visual cache
         else:
             try: d = decode_recording(path, path, self.cfg, box)
             except DecodeError as e:

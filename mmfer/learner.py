@@ -319,6 +319,8 @@ def _check_format(dls, config, modality='multimodal'):
     man = getattr(dls, 'manifest', {}); d = man.get('decode')
     if not d: return
     held = man.get('mode', 'multimodal')   # an audio cache has no frames, whatever its decode settings say
+    if held != 'multimodal' and modality != held:
+        raise ValueError(f"the clips in {dls.path} were prepared for {held} mode: they cannot train a {modality} model")
     keys = [*(('sample_rate', 'clip_seconds') if 'visual' not in (modality, held) else ()),
             *(('num_frames', 'image_size') if 'audio' not in (modality, held) else ())]
     want = decode_config(config).to_dict()
@@ -370,7 +372,7 @@ def mmfer_learner(dls, # `DataLoaders` of (audio, frames, label), e.g. from `rav
     if isinstance(model, nn.Module):   # a MultimodalFER, or a `CachedFER` (see `13_features`)
         if overrides: raise ValueError(f"overrides {sorted(overrides)} need a preset or ModelConfig, not a built model")
     else: model = create_model(model, pretrained, **overrides)
-    _check_format(dls, model.config, modality)
+    if not getattr(model, 'takes_features', False): _check_format(dls, model.config, modality)   # (a `CachedFER`'s were checked before encoding)
     if getattr(dls, 'device', None) is None: dls.device = next(model.parameters()).device   # `dls` itself then sends its batches where the model is
     model.to(dls.device)
     bs = dls.train.bs

@@ -4,7 +4,7 @@
 
 # %% ../nbs/01_synthetic.ipynb #f58b26d0
 from __future__ import annotations
-import argparse, itertools, json, math, os, sys, time, wave
+import argparse, itertools, json, math, numbers, os, sys, time, wave
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -357,20 +357,22 @@ def _plan(actors, per_emotion, size, fps, song, modalities)->list:
 
 def _write_one(args): return write_recording(*args)
 
-SYNTH_MARK = '.mmfer-synthetic'   # in a folder that `make_synthetic_ravdess` writes: its files may be written again
+SYNTH_MARK = '.mmfer-synthetic'   # in a folder that `make_synthetic_ravdess` writes: the files it may write again
 
-def _claim(out_dir, names, modalities)->Path:
-    "Make `out_dir` a synthetic set's folder; refuse one whose RAVDESS files were not written here (a real RAVDESS, say)"
+def _claim(out_dir, names, modalities, overwrite:bool=False)->Path:
+    "Record the files of `names` in `out_dir`'s mark; refuse if one is there already and not written by this function (a real RAVDESS, say)"
     out = Path(out_dir)
     if out.exists() and not out.is_dir(): raise NotADirectoryError(f"{out}: a file, not a folder")
-    if not (out/SYNTH_MARK).exists():
-        clash = next((p for n in names for m in modalities
-                      if (p := ravdess_name(m, *n.recording, folder=out/f'Actor_{n.actor:02d}').path).exists()), None)
-        if clash: raise FileExistsError(f"{out} already holds RAVDESS files that mmfer_synth did not write ({clash}): "
-                                        f"choose another folder; they are not overwritten")
-        fresh = not out.exists() or not any(out.iterdir())   # a folder that holds other things is never claimed as a whole
-        out.mkdir(parents=True, exist_ok=True)
-        if fresh: (out/SYNTH_MARK).write_text('written by mmfer.synthetic.make_synthetic_ravdess\n')
+    mark = out/SYNTH_MARK
+    mine = set(mark.read_text().splitlines()[1:]) if mark.exists() else set()
+    files = [ravdess_name(m, *n.recording, folder=f'Actor_{n.actor:02d}').path.as_posix() for n in names for m in modalities]
+    clash = next((f for f in files if f not in mine and (out/f).exists()), None)
+    if clash and not overwrite:
+        raise FileExistsError(f"{out} already holds RAVDESS files that mmfer_synth did not write ({out/clash}): choose another "
+                              f"folder (they are not overwritten; a folder written by mmfer before 2026-11-23 has no record of its files: delete it first)")
+    out.mkdir(parents=True, exist_ok=True)
+    with atomic_path(mark) as t:   # before the files: an interrupted run's files are known as its own
+        t.write_text('\n'.join(['# files written by mmfer.synthetic.make_synthetic_ravdess', *sorted(mine | set(files))]) + '\n')
     return out
 
 def make_synthetic_ravdess(out_dir, # Folder that receives the `Actor_XX/` folders
@@ -383,12 +385,13 @@ def make_synthetic_ravdess(out_dir, # Folder that receives the `Actor_XX/` folde
                            modalities=(1, 2, 3), # Which files to write: 1 audio-video mp4, 2 video-only mp4, 3 wav
                            workers:int=0, # Worker processes; 0 writes in this process
                            progress:bool=True, # Show a progress bar
+                           overwrite:bool=False, # Write over RAVDESS files that it did not write (they are refused otherwise)
                           )->list:
     "Write a synthetic RAVDESS into `out_dir`; returns the paths of the files written"
-    if not (isinstance(seed, int) and seed >= 0): raise ValueError(f"seed must be a whole number >= 0, got {seed!r}")
+    if not (isinstance(seed, numbers.Integral) and seed >= 0): raise ValueError(f"seed must be a whole number >= 0, got {seed!r}")
     if workers < 0: raise ValueError(f"workers must be at least 0, got {workers}")
     names = _plan(actors, per_emotion, size, fps, song, modalities)
-    _claim(out_dir, names, modalities)
+    _claim(out_dir, names, modalities, overwrite)
     jobs = [(out_dir, n, seed, size, fps, tuple(modalities)) for n in names]
     with worker_pool(workers) as ex:
         done = ordered_map(ex, _write_one, jobs, ahead=2 * workers)  # results in the order of `jobs`

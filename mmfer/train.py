@@ -18,7 +18,7 @@ from .data.cache import prepare_cache, load_cache
 from .data.loaders import ravdess_dataloaders, Augment, resolve_device
 from .model.core import PRESETS, create_model, model_config, check_sources
 from .features import feature_dataloaders, CachedFER, cacheable
-from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, training_done
+from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, training_done, _check_format
 from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
@@ -41,7 +41,8 @@ def synthetic_data(cache=None, actors:int=24, per_emotion:int=2, workers:int|Non
     done = root/'.complete'
     if not done.exists():
         workers = min(os.cpu_count() or 1, 8) if workers is None else workers
-        make_synthetic_ravdess(root, actors, per_emotion, modalities=(1,), workers=workers, progress=progress)
+        make_synthetic_ravdess(root, actors, per_emotion, modalities=(1,), workers=workers, progress=progress,
+                               overwrite=True)   # mmfer's own folder (an interrupted earlier version's files are finished)
         done.write_text('ok')
     return root
 
@@ -87,6 +88,7 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     "Train, reload the best epoch, and score it on the valid and test parts of `dls`; writes `run_dir`"
     run_dir = Path(run_dir); run_dir.mkdir(parents=True, exist_ok=True)
     model = create_model(preset, pretrained, **overrides)
+    _check_format(dls, model.config, modality)   # before any clip is encoded (`mmfer_learner` checks no features)
     if freeze_backbones: model.freeze()
     cached = feature_views is not None and cacheable(model, modality)
     clips = dict(val=dls.valid.dataset, test=dls[2].dataset)   # the `ClipDataset`s, in the order of their predictions
@@ -185,12 +187,13 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     else:
         prep = prepare_cache(src, cache, modality, 'speech', cfg,
                              workers=workers, progress=progress)
-        folder = Path(prep['cache'])
+        folder, held = Path(prep['cache']), modality
         log(f"prepared {prep['clips']} clips of {len(prep['actors'])} actors in {folder} ({len(prep['skipped'])} skipped)")
     out.mkdir(parents=True, exist_ok=True)
     args = dict(data=[str(s) for s in src], preset=preset, modality=modality, split=split, fold=fold, epochs=epochs,
                 bs=bs, effective_bs=effective_bs, lr=lr, precision=precision, freeze_backbones=freeze_backbones, seed=seed,
-                feature_views=feature_views, feature_dtype=feature_dtype, device=device.type, overrides=overrides_json)
+                feature_views=feature_views, feature_dtype=feature_dtype, device=device.type, overrides=overrides_json,
+                cache_mode=held)   # how its clips were decoded (`Predictor` decodes new files alike)
     saved = out/'args.json'
     if resume and saved.exists():
         old = json.loads(saved.read_text())

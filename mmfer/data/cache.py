@@ -145,11 +145,11 @@ def _recrops(entries:list, per:str)->dict:
 def _found_instead(roots, vocal:str, problems:list)->str:
     "What `roots` hold when no RAVDESS `vocal` recording was found there (for the error message)"
     from mmfer.data.index import _candidates
-    media = [ref for r in roots for ref, name in _candidates(r, []) if name.lower().endswith(('.mp4', '.wav'))]
-    named = {str(n.path) for n in find_ravdess(roots, 'both')[0]}
+    media = {file_key(ref): ref for r in roots for ref, name in _candidates(r, []) if name.lower().endswith(('.mp4', '.wav'))}
+    named = {file_key(str(n.path)) for n in find_ravdess(roots, 'both')[0]}
     other = {'speech': 'song', 'song': 'speech'}.get(vocal)
     why = [f"{len(named)} {other} files (--vocal {other} or both)"] if named and other else []
-    odd = [m for m in media if m not in named and not any(p['path'] == m for p in problems)]
+    odd = [ref for k, ref in media.items() if k not in named and not any(p['path'] == ref for p in problems)]
     if odd: why.append(f"{len(odd)} mp4/wav files without a RAVDESS name (e.g. {odd[0]})")
     why += [f"{p['path']}: {p['reason']}" for p in problems[:3]] + ([f"and {len(problems) - 3} more"] if len(problems) > 3 else [])
     return f"; instead: {'; '.join(why)}" if why else ''

@@ -11,8 +11,8 @@ import pandas as pd
 from ..core import *
 
 # %% auto #0
-__all__ = ['ZIP_SEP', 'VOCAL', 'KEY', 'FILE_COLUMNS', 'MODES', 'SPLITS', 'open_source', 'looks_like_ravdess', 'find_ravdess',
-           'arrange_ravdess', 'ravdess_index', 'select_sources', 'actor_split', 'split_index']
+__all__ = ['ZIP_SEP', 'VOCAL', 'KEY', 'FILE_COLUMNS', 'MODES', 'SPLITS', 'open_source', 'looks_like_ravdess', 'file_key',
+           'find_ravdess', 'arrange_ravdess', 'ravdess_index', 'select_sources', 'actor_split', 'split_index']
 
 # %% ../../nbs/02_data.index.ipynb #44bb652c
 ZIP_SEP = '::'
@@ -62,18 +62,24 @@ def _candidates(root, problems):
 # %% ../../nbs/02_data.index.ipynb #24a36a22
 VOCAL = {'speech': (1,), 'song': (2,), 'both': (1, 2)}
 
+def file_key(ref:str)->tuple:
+    "One file's key however it was reached: (real folder, name), or for a zip member (real archive, member)"
+    if ZIP_SEP in ref: z, m = ref.split(ZIP_SEP, 1); return os.path.realpath(z), m
+    return os.path.realpath(os.path.dirname(ref)), os.path.basename(ref)
+
 def find_ravdess(roots, # A folder, a zip archive, or a list of them
                  vocal:str='speech', # 'speech', 'song' or 'both'
                 )->tuple:
     "(names, problems): the RAVDESS files under `roots` as `RavdessName`s, and [{'path', 'reason'}] for the rest"
     if vocal not in VOCAL: raise ValueError(f"vocal must be one of {list(VOCAL)}, got {vocal!r}")
     names, problems, seen = [], [], set()
-    for root in ([roots] if isinstance(roots, (str, Path)) else roots):
+    once = {}   # each root once (an unreadable zip given twice is one problem), in the order given
+    for r in ([roots] if isinstance(roots, (str, Path)) else roots): once.setdefault(os.path.realpath(r), r)
+    for root in once.values():
         for ref, name in _candidates(root, problems):
             if not name.lower().endswith(('.mp4', '.wav')): continue
-            key = os.path.realpath(ref) if ZIP_SEP not in ref else ref
-            if key in seen: continue   # a root given twice, or a folder and a folder inside it: each file once
-            seen.add(key)
+            if file_key(ref) in seen: continue   # a folder and a folder inside it: each file once
+            seen.add(file_key(ref))
             try: n = parse_ravdess_name(ref)
             except RavdessNameError as e:
                 if looks_like_ravdess(name): problems.append(dict(path=ref, reason=f"{e.field}: {e.reason}"))
