@@ -8,14 +8,15 @@ import argparse, contextlib, json, os, re, sys
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['CHOICES', 'DEFAULT_BS', 'prepare_parser', 'train_parser', 'predict_parser', 'export_parser', 'mmfer_prepare',
-           'mmfer_train', 'mmfer_predict', 'mmfer_export']
+__all__ = ['CHOICES', 'DEFAULT_BS', 'CLIP_FORMAT', 'prepare_parser', 'train_parser', 'predict_parser', 'export_parser',
+           'mmfer_prepare', 'mmfer_train', 'mmfer_predict', 'mmfer_export']
 
 # %% ../nbs/18_cli.ipynb #3f5be959
 CHOICES = dict(modality=('multimodal', 'audio', 'visual'), vocal=('speech', 'song', 'both'),
                split=('fixed', 'kfold6', 'kfold5'), preset=('tiny', 'lightweight', 'full'),
                precision=('auto', 'bf16', 'fp16', 'fp32'), feature_dtype=('float32', 'float16'))
 DEFAULT_BS = dict(tiny=16, lightweight=8, full=8)   # `mmfer_train --bs` when not given: `DEFAULTS` of `12_train`
+CLIP_FORMAT = dict(tiny=(8, 64, 3.0), lightweight=(16, 224, 3.0), full=(16, 224, 3.0))   # (frames, size, seconds): `decode_config` of each preset
 
 # %% ../nbs/18_cli.ipynb #7e80dfbd
 def _positive(s):
@@ -55,9 +56,11 @@ def prepare_parser()->argparse.ArgumentParser:
     ap.add_argument('--cache', required=True, help='folder that holds mmfer caches')
     ap.add_argument('--modality', default='multimodal', choices=CHOICES['modality'], help='what the clips are for (default multimodal)')
     ap.add_argument('--vocal', default='speech', choices=CHOICES['vocal'], help='speech, song or both (default speech)')
-    ap.add_argument('--frames', type=int, default=16, help='frames per clip (default 16)')
-    ap.add_argument('--size', type=int, default=224, help='side of the face crop in pixels (default 224)')
-    ap.add_argument('--seconds', type=float, default=3.0, help='audio window in seconds (default 3.0)')
+    ap.add_argument('--preset', default='lightweight', choices=CHOICES['preset'],
+                    help="the model preset whose clip format to prepare: " + '; '.join(f"{k} {f} frames, {s} px, {t} s" for k, (f, s, t) in CLIP_FORMAT.items()) + ' (default lightweight)')
+    ap.add_argument('--frames', type=int, help="frames per clip (default: the preset's)")
+    ap.add_argument('--size', type=int, help="side of the face crop in pixels (default: the preset's)")
+    ap.add_argument('--seconds', type=float, help="audio window in seconds (default: the preset's)")
     ap.add_argument('--workers', type=_count, default=min(os.cpu_count() or 1, 8), help='worker processes (default: cores, at most 8)')
     ap.add_argument('--memory', type=float, default=2048, metavar='MB',
                     help="decoded frames kept to crop each clip again at its actor's face box (default 2048; beyond it, or 0, the frames are read again)")
@@ -130,6 +133,8 @@ def _interruptible(cmd:str, argv=None, then=lambda: '', errors=()):
 def mmfer_prepare(argv=None):
     "Decode every RAVDESS clip under ROOT (folders and/or official zip archives) once into a cache."
     ap = prepare_parser(); a = ap.parse_args(argv)
+    for k, v in zip(('frames', 'size', 'seconds'), CLIP_FORMAT[a.preset]):
+        if getattr(a, k) is None: setattr(a, k, v)
     if a.frames < 1 or a.size < 8 or a.seconds <= 0 or a.memory < 0:
         ap.error("--frames must be >= 1, --size >= 8, --seconds > 0 and --memory >= 0")
     from .data.decode import DecodeConfig, FaceDetectorError   # the arguments are checked: now the library
