@@ -12,6 +12,8 @@ import torch, torchaudio
 from ..core import *
 from .index import open_source, ZIP_SEP
 
+decord.logging.set_level(decord.logging.QUIET)   # FFmpeg's own lines ("moov atom not found"): each failure is a `DecodeError` that names the file and the reason
+
 # %% auto #0
 __all__ = ['FACE_CROPS', 'FACE_CASCADES', 'DecodeConfig', 'DecodeError', 'load_audio', 'speech_bounds', 'audio_window',
            'frame_indices', 'FaceDetectorError', 'detect_face', 'face_box', 'relative_box', 'pixel_box', 'crop_frames',
