@@ -19,29 +19,19 @@ DEFAULT_BS = dict(tiny=16, lightweight=8, full=8)   # `mmfer_train --bs` when no
 CLIP_FORMAT = dict(tiny=(8, 64, 3.0), lightweight=(16, 224, 3.0), full=(16, 224, 3.0))   # (frames, size, seconds): `decode_config` of each preset
 
 # %% ../nbs/18_cli.ipynb #7e80dfbd
-def _positive(s):
-    try: v = int(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"must be a whole number, got {s!r}") from None
-    if v < 1: raise argparse.ArgumentTypeError(f"must be at least 1, got {v}")
-    return v
+def _number(cast, ok, want:str):
+    "An argparse type: `cast` (int or float) of the argument, refused unless `ok(value)`; `want` says what is expected"
+    def parse(s):
+        try: v = cast(s)
+        except ValueError: raise argparse.ArgumentTypeError(f"must be a {'whole ' * (cast is int)}number, got {s!r}") from None
+        if not ok(v): raise argparse.ArgumentTypeError(f"must be {want}, got {v}")
+        return v
+    return parse
 
-def _count(s):
-    try: v = int(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"must be a whole number, got {s!r}") from None
-    if v < 0: raise argparse.ArgumentTypeError(f"must be at least 0, got {v}")
-    return v
-
-def _tolerance(s):
-    try: v = float(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"must be a number, got {s!r}") from None
-    if not v >= 0: raise argparse.ArgumentTypeError(f"must be at least 0, got {v}")
-    return v
-
-def _lr(s):
-    try: v = float(s)
-    except ValueError: raise argparse.ArgumentTypeError(f"must be a number, got {s!r}") from None
-    if not 0 < v < 1: raise argparse.ArgumentTypeError(f"must be between 0 and 1, got {v}")
-    return v
+_positive = _number(int, lambda v: v >= 1, 'at least 1')
+_count = _number(int, lambda v: v >= 0, 'at least 0')
+_tolerance = _number(float, lambda v: v >= 0, 'at least 0')   # (NaN is refused too)
+_lr = _number(float, lambda v: 0 < v < 1, 'between 0 and 1')
 
 def _device(s):
     if not re.fullmatch(r'cpu|cuda(:\d+)?', s): raise argparse.ArgumentTypeError(f"must be cpu, cuda or cuda:N, got {s!r}")

@@ -15,6 +15,7 @@ from .core import EMOTIONS, atomic_path
 from .data.decode import decode_recording, DecodeError
 from .data.index import MODES
 from .data.cache import stored_arrays, model_inputs
+from .data.loaders import resolve_device
 from .model.core import load_model, MultimodalFER
 from .learner import classification_metrics, confusion_matrix, decode_config
 
@@ -138,15 +139,19 @@ def run_args(path)->dict:
     args = next((a for a in (p/'args.json', run/'args.json') if a.exists()), None)
     return json.loads(args.read_text()) if args else {}
 
-def load_run(path, device='cpu')->tuple:
-    "(model, modality) saved in `path`: a run folder of `mmfer_train` (its `args.json` names the modality) or a model folder"
+def _run_model(path, device='cpu')->MultimodalFER:
+    "The model saved in `path`: a run folder (its model/ folder) or a model folder"
     p = Path(path)
     folder = p/'model' if (p/'model'/'config.json').exists() else p
     if not folder.exists(): raise FileNotFoundError(f"{folder}: no such folder")
     folds = sorted(p.glob('fold-*/model/config.json'))
     if folds and not (folder/'config.json').exists():
         raise FileNotFoundError(f"{p} is a k-fold run, with a model in each fold's folder: pass one of them, e.g. {folds[0].parents[1]}")
-    return load_model(folder, device), run_args(p).get('modality', 'multimodal')
+    return load_model(folder, device)
+
+def load_run(path, device='cpu')->tuple:
+    "(model, modality) saved in `path`: a run folder of `mmfer_train` (its `args.json` names the modality) or a model folder"
+    return _run_model(path, device), run_args(path).get('modality', 'multimodal')
 
 def check_modality(modality:str, trained:str, where)->str:
     "`modality` (None: `trained`), refused when it needs a branch that a run trained on `trained` alone never trained"
@@ -161,15 +166,15 @@ class Predictor:
     "Predict the emotion of mp4/wav files with the model saved in `model` (a run folder or a model folder)"
     def __init__(self, model, device=None, # Where the model runs (default: a `MultimodalFER` stays where it is; a saved one goes to the CPU)
                  modality:str|None=None): # `modality`: default the run's (what it was trained on)
-        if device is not None and str(device).startswith('cuda'):
-            n, k = torch.cuda.device_count(), torch.device(device).index or 0
-            if k >= n: raise ValueError(f"device {device!r}: torch sees {n or 'no'} CUDA GPU{'s' if n != 1 else ''} here" + (" (use cpu)" if not n else ''))
-        if isinstance(model, MultimodalFER): self.model, run_modality = (model if device is None else model.to(device)).eval(), 'multimodal'
-        else: self.model, run_modality = load_run(model, device or 'cpu')
-        self.modality = check_modality(modality, run_modality, model if not isinstance(model, MultimodalFER) else 'the model')
+        if device is not None: device = resolve_device(device)   # a GPU that is not there: a clear message
+        if isinstance(model, MultimodalFER):
+            self.model, args, where = (model if device is None else model.to(device)).eval(), {}, 'the model'
+        else: self.model, args, where = _run_model(model, device or 'cpu'), run_args(model), model
+        trained = args.get('modality', 'multimodal')
+        self.modality = check_modality(modality, trained, where)
         # what the clips it learned from were decoded for: a visual cache spreads the frames over the whole clip, the
         # others over the speech (runs from before `cache_mode` was recorded: a cache of the run's own modality)
-        self.clips_mode = 'multimodal' if isinstance(model, MultimodalFER) else run_args(model).get('cache_mode', run_modality)
+        self.clips_mode = args.get('cache_mode', trained)
         self.cfg = decode_config(self.model.config)
         self.device = next(self.model.parameters()).device
 

@@ -14,7 +14,6 @@ from torch.amp import GradScaler, autocast
 from fastcore.foundation import L
 from fastai.learner import Learner
 from fastai.callback.core import Callback, CancelFitException, CancelBatchException
-from fastai.torch_core import find_bs
 from fastai.callback.fp16 import MixedPrecision, AMPMode
 from fastai.callback.training import GradientAccumulation, GradientClip
 from fastai.callback.tracker import TrackerCallback
@@ -32,8 +31,8 @@ from .model.core import ModelConfig, MultimodalFER, create_model
 __all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
            'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'ModalityInput', 'FitOnly',
            'History', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop', 'training_done', 'Checkpoint',
-           'save_checkpoint', 'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'EpochGradientAccumulation',
-           'HeadsLoss', 'mmfer_learner']
+           'save_checkpoint', 'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'check_mode',
+           'EpochGradientAccumulation', 'HeadsLoss', 'mmfer_learner']
 
 # %% ../nbs/11_learner.ipynb #983784a3
 def confusion_matrix(y, pred, n:int=len(EMOTIONS))->np.ndarray:
@@ -314,13 +313,18 @@ def decode_config(config:ModelConfig)->DecodeConfig:
     return DecodeConfig(num_frames=config.num_frames, image_size=config.image_size, sample_rate=config.sample_rate,
                         clip_seconds=config.clip_seconds)
 
+def check_mode(held:str, modality:str, where):
+    "Refuse a cache of clips prepared for `held` mode for a `modality` model (a multimodal cache serves the three modes)"
+    if held != 'multimodal' and modality != held:
+        raise ValueError(f"{where} holds clips prepared for {held} mode, which cannot train a {modality} model: give "
+                         f"the RAVDESS folder instead, or a cache prepared with mmfer_prepare --modality {modality}")
+
 def _check_format(dls, config, modality='multimodal'):
     "Refuse clips prepared in another format than `config`'s, in what `modality` reads of them"
     man = getattr(dls, 'manifest', {}); d = man.get('decode')
     if not d: return
     held = man.get('mode', 'multimodal')   # an audio cache has no frames, whatever its decode settings say
-    if held != 'multimodal' and modality != held:
-        raise ValueError(f"the clips in {dls.path} were prepared for {held} mode: they cannot train a {modality} model")
+    check_mode(held, modality, dls.path)
     keys = [*(('sample_rate', 'clip_seconds') if 'visual' not in (modality, held) else ()),
             *(('num_frames', 'image_size') if 'audio' not in (modality, held) else ())]
     want = decode_config(config).to_dict()
@@ -333,14 +337,12 @@ def _check_format(dls, config, modality='multimodal'):
 class EpochGradientAccumulation(GradientAccumulation):
     "fastai's `GradientAccumulation` (`n_acc` samples per step), whose last step of each epoch takes the samples left"
     def before_step(self):
-        bs = find_bs(self.learn.yb)
-        self.learn.loss_grad *= self.n_acc / bs   # the loss logged, as fastai's
-        self.count += bs
-        if self.count >= self.n_acc: self.count = 0; return
-        if self.iter < self.n_iter - 1: raise CancelBatchException()   # skip step and zero_grad: gradients accumulate
-        for p in self.learn.model.parameters():   # a short step at the epoch's end: the mean over its samples
-            if p.grad is not None: p.grad.mul_(self.n_acc / self.count)
-        self.count = 0
+        try: super().before_step()   # counts the samples; cancels the step (and zero_grad) until `n_acc` are seen
+        except CancelBatchException:
+            if self.iter < self.n_iter - 1: raise
+            for p in self.learn.model.parameters():   # a short step at the epoch's end: the mean over its samples
+                if p.grad is not None: p.grad.mul_(self.n_acc / self.count)
+            self.count = 0
 
 # %% ../nbs/11_learner.ipynb #8d3a8cf8
 class HeadsLoss(LabelSmoothingCrossEntropyFlat):

@@ -347,8 +347,10 @@ def synthetic_recordings(actors=24, # Number of actors (1..N) or a list of actor
     return names
 
 # %% ../nbs/01_synthetic.ipynb #cac16738
-def _plan(actors, per_emotion, size, fps, song, modalities)->list:
+def _plan(actors, per_emotion, size, fps, song, modalities, seed=0, workers=0)->list:
     "The recordings to write; a `ValueError` saying what is wrong with any argument"
+    if not (isinstance(seed, numbers.Integral) and seed >= 0): raise ValueError(f"seed must be a whole number >= 0, got {seed!r}")
+    if workers < 0: raise ValueError(f"workers must be at least 0, got {workers}")
     W, H = size
     if W % 2 or H % 2 or W < 16 or H < 16: raise ValueError(f"size must be even and at least 16x16, got {W}x{H}")
     if not (math.isfinite(fps) and 1 <= fps <= 240): raise ValueError(f"fps must be from 1 to 240, got {fps}")
@@ -388,9 +390,7 @@ def make_synthetic_ravdess(out_dir, # Folder that receives the `Actor_XX/` folde
                            overwrite:bool=False, # Write over RAVDESS files that it did not write (they are refused otherwise)
                           )->list:
     "Write a synthetic RAVDESS into `out_dir`; returns the paths of the files written"
-    if not (isinstance(seed, numbers.Integral) and seed >= 0): raise ValueError(f"seed must be a whole number >= 0, got {seed!r}")
-    if workers < 0: raise ValueError(f"workers must be at least 0, got {workers}")
-    names = _plan(actors, per_emotion, size, fps, song, modalities)
+    names = _plan(actors, per_emotion, size, fps, song, modalities, seed, workers)
     _claim(out_dir, names, modalities, overwrite)
     jobs = [(out_dir, n, seed, size, fps, tuple(modalities)) for n in names]
     with worker_pool(workers) as ex:
@@ -459,9 +459,8 @@ def mmfer_synth(argv=None):
     ap.add_argument('--seed', type=int, default=0, help='random seed: the same seed gives the same files (default 0)')
     ap.add_argument('--workers', type=int, default=min(os.cpu_count() or 1, 8), help='worker processes (default: cores, at most 8)')
     a = ap.parse_args(argv)
-    try: _plan(a.actors, a.per_emotion, a.size, a.fps, a.song, (1, 2, 3))
+    try: _plan(a.actors, a.per_emotion, a.size, a.fps, a.song, (1, 2, 3), a.seed, a.workers)
     except ValueError as e: ap.error(str(e))
-    if a.seed < 0 or a.workers < 0: ap.error(f"--seed and --workers must be at least 0, got {a.seed} and {a.workers}")
     t0 = time.perf_counter()
     try: files = make_synthetic_ravdess(a.out_dir, a.actors, a.per_emotion, a.size, a.fps, a.song, a.seed,
                                         workers=a.workers, progress=sys.stdout.isatty())  # a bar only on a terminal

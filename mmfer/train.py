@@ -18,7 +18,7 @@ from .data.cache import prepare_cache, load_cache
 from .data.loaders import ravdess_dataloaders, Augment, resolve_device
 from .model.core import PRESETS, create_model, model_config, check_sources
 from .features import feature_dataloaders, CachedFER, cacheable
-from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, training_done, _check_format
+from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, training_done, check_mode, _check_format
 from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
@@ -88,11 +88,11 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     "Train, reload the best epoch, and score it on the valid and test parts of `dls`; writes `run_dir`"
     run_dir = Path(run_dir); run_dir.mkdir(parents=True, exist_ok=True)
     model = create_model(preset, pretrained, **overrides)
-    _check_format(dls, model.config, modality)   # before any clip is encoded (`mmfer_learner` checks no features)
     if freeze_backbones: model.freeze()
     cached = feature_views is not None and cacheable(model, modality)
     clips = dict(val=dls.valid.dataset, test=dls[2].dataset)   # the `ClipDataset`s, in the order of their predictions
     if cached:   # frozen encoders: their outputs once per clip (see `13_features`); with no epoch left, only the scored clips'
+        _check_format(dls, model.config, modality)   # before any clip is encoded (`mmfer_learner` checks no features)
         dls = feature_dataloaders(model, dls, feature_views, modality, dtype=FEATURE_DTYPES[feature_dtype], progress=progress,
                                   train=not (resume and training_done(run_dir, epochs, patience)))
         model, modality = CachedFER(model), 'multimodal'   # the cache holds only the modality asked for
@@ -180,10 +180,8 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     if missing: raise FileNotFoundError(f"no such file or folder: {', '.join(missing)}")
     if len(src) == 1 and (src[0]/'index.csv').exists():
         folder = src[0]
-        held = load_cache(folder)[1].get('mode', 'multimodal')   # a multimodal cache serves the three modes, the others their own
-        if held != 'multimodal' and modality != held:
-            raise ValueError(f"{folder} holds clips prepared for {held} mode, which cannot train a {modality} model: give "
-                             f"the RAVDESS folder instead, or a cache prepared with mmfer_prepare --modality {modality}")
+        held = load_cache(folder)[1].get('mode', 'multimodal')
+        check_mode(held, modality, folder)   # before the loaders are built and the run folder is written
     else:
         prep = prepare_cache(src, cache, modality, 'speech', cfg,
                              workers=workers, progress=progress)

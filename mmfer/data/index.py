@@ -78,8 +78,8 @@ def find_ravdess(roots, # A folder, a zip archive, or a list of them
     for root in once.values():
         for ref, name in _candidates(root, problems):
             if not name.lower().endswith(('.mp4', '.wav')): continue
-            if file_key(ref) in seen: continue   # a folder and a folder inside it: each file once
-            seen.add(file_key(ref))
+            if (k := file_key(ref)) in seen: continue   # a folder and a folder inside it: each file once
+            seen.add(k)
             try: n = parse_ravdess_name(ref)
             except RavdessNameError as e:
                 if looks_like_ravdess(name): problems.append(dict(path=ref, reason=f"{e.field}: {e.reason}"))
