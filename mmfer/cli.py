@@ -133,6 +133,7 @@ def mmfer_prepare(argv=None):
         from .data.cache import prepare_cache
         cfg = DecodeConfig(num_frames=a.frames, image_size=a.size, clip_seconds=a.seconds)
         summary = prepare_cache(a.roots, a.cache, a.modality, a.vocal, cfg, a.workers, progress=sys.stdout.isatty(), hold_mb=a.memory)
+    for s in summary['fallbacks']: print(f"decoded {' and '.join(s['used'])} instead of {s['path']}: {s['reason']}", file=sys.stderr)
     for s in summary['skipped']: print(f"skipped {s['path']}: {s['reason']}", file=sys.stderr)
     print(json.dumps(summary))
 

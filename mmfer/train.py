@@ -186,7 +186,8 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
         prep = prepare_cache(src, cache, modality, 'speech', cfg,
                              workers=workers, progress=progress)
         folder, held = Path(prep['cache']), modality
-        log(f"prepared {prep['clips']} clips of {len(prep['actors'])} actors in {folder} ({len(prep['skipped'])} skipped)")
+        other = f", {len(prep['fallbacks'])} decoded from other files of their recording" if prep['fallbacks'] else ''
+        log(f"prepared {prep['clips']} clips of {len(prep['actors'])} actors in {folder} ({len(prep['skipped'])} skipped{other})")
     out.mkdir(parents=True, exist_ok=True)
     args = dict(data=[str(s) for s in src], preset=preset, modality=modality, split=split, fold=fold, epochs=epochs,
                 bs=bs, effective_bs=effective_bs, lr=lr, precision=precision, freeze_backbones=freeze_backbones, seed=seed,

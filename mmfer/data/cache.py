@@ -15,8 +15,9 @@ from .index import *
 from .decode import *
 
 # %% auto #0
-__all__ = ['CACHE_VERSION', 'NEEDS', 'BOX', 'FOUND', 'AREA_GROW', 'cache_manifest', 'cache_folder', 'source_id', 'prepare_clip',
-           'recrop_clip', 'load_clip', 'stored_arrays', 'model_inputs', 'crop_boxes', 'prepare_cache', 'load_cache']
+__all__ = ['CACHE_VERSION', 'NEEDS', 'BOX', 'FOUND', 'AREA_GROW', 'cache_manifest', 'cache_folder', 'source_id', 'source_options',
+           'prepare_clip', 'recrop_clip', 'load_clip', 'stored_arrays', 'model_inputs', 'crop_boxes', 'prepare_cache',
+           'load_cache']
 
 # %% ../../nbs/04_data.cache.ipynb #fc1d2b55
 CACHE_VERSION = 4  # 2: faces detected with CLAHE and a second cascade, crops at the actor's box; 3: frame indices stored;
@@ -39,18 +40,25 @@ FOUND = ('face_cx', 'face_cy', 'face_side')  # and where the clip's own face was
 def _stem(row:dict)->str: return '-'.join(f"{int(row[k]):02d}" for k in KEY)
 
 def _blank(row:dict, f:Path)->dict:
-    return dict(row, npz=f.name, face=None, crop=None, **dict.fromkeys(BOX + FOUND, np.nan), skipped=None, notes='')
+    return dict(row, npz=f.name, face=None, crop=None, **dict.fromkeys(BOX + FOUND, np.nan), skipped=None, notes='', fallback=None)
 
-def _skip(row:dict, f:Path, e:Exception)->dict:
+def _why(row:dict, e:Exception)->dict:
+    "The file and the reason of error `e`, raised decoding `row`"
+    return dict(path=e.path, reason=e.reason) if isinstance(e, DecodeError) else \
+           dict(path=str(row['video_src'] or row['audio_src']), reason=f"unexpected {type(e).__name__}: {e}")
+
+def _skip(row:dict, f:Path, e:Exception, others:list=())->dict:
     "The index entry of a clip that could not be prepared; no input may stop the whole run, so any error is recorded"
-    why = dict(path=e.path, reason=e.reason) if isinstance(e, DecodeError) else \
-          dict(path=str(row['video_src'] or row['audio_src']), reason=f"unexpected {type(e).__name__}: {e}")
+    why = _why(row, e)   # and the recording's other files tried after it (`others`: (row, error) pairs)
+    also = [f"{Path(w['path']).name}: {w['reason']}" for w in (_why(r, x) for r, x in others) if w['path'] != why['path']]
+    if also: why['reason'] += f"; its other files failed too ({'; '.join(dict.fromkeys(also))})"
     return dict(_blank(row, f), skipped=why)
 
 def _entry(row:dict, f:Path, z)->dict:
     "The index entry of `row`, from the arrays `z` of its cached clip `f` (`stored_arrays`)"
     face, notes, how, where, own = int(z['face']), str(z['notes']), str(z['crop']), z['box'], z['found']
     return dict(_blank(row, f), face=None if face < 0 else bool(face), crop=how or None, notes=notes,
+                fallback=json.loads(str(z['fallback'])) if 'fallback' in z else None,
                 **dict(zip(BOX, where.tolist())), **dict(zip(FOUND, own.tolist())))
 
 def _save(f:Path, arrays:dict)->dict:
@@ -67,22 +75,39 @@ def source_id(row:dict)->str:
         return [ref, s.st_size, s.st_mtime_ns]
     return json.dumps([one(r) for r in dict.fromkeys(row[k] for k in ('video_src', 'audio_src')) if isinstance(r, str)])
 
+def source_options(row:dict)->list:
+    "The rows to decode the recording of `row` from, in order: with the files `select_sources` chose, then with the recording's other files (a 01 mp4's 02 mp4 and 03 wav, and the other way round)"
+    def alt(chosen, *others): return [chosen] + [x for x in others if chosen is not None and isinstance(x, str) and x and x != chosen]
+    v, a = row['video_src'], row['audio_src']
+    pairs = [(x, y) for x in alt(v, row.get('video'), row.get('av')) for y in alt(a, row.get('audio'), row.get('av'))]
+    # after the chosen files, those that share no file with them: a 01 mp4 that fails is most often unreadable as a whole
+    pairs.sort(key=lambda p: (p != (v, a), any(x is not None and x in (v, a) for x in p)))
+    return [dict(row, video_src=x, audio_src=y) for x, y in pairs]
+
 def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see `select_sources`)
                  folder, cfg:DecodeConfig,
                  keep:float=None, # Return the frames around the face found (`area`, see `decode_recording`) and the clip's `arrays`, not written yet, when decoded here
                 )->dict:
     "Decode the recording of `row` into `folder/clips/` (with `keep` and a face found: left to the caller) unless it is there from the same files; its index entry (`skipped` says why not)"
-    f, src = _clip_path(folder, row), source_id(row)
+    f, options = _clip_path(folder, row), source_options(row)
     if f.exists():
         with np.load(f) as z:
-            if 'source' in z and str(z['source']) == src: return _entry(row, f, z)
-    # not there yet, or decoded from other files (another dataset with the same names, or a changed file): decode
-    try: d = decode_recording(row['video_src'], row['audio_src'], cfg, keep=keep)
-    except FaceDetectorError: raise   # the environment's, not this clip's: every clip would fail alike, so the run stops
-    except Exception as e: return _skip(row, f, e)
-    arrays = dict(stored_arrays(d), source=np.array(src))
-    if d['area'] is None: return _entry(row, f, _save(f, arrays))
-    return dict(_entry(row, f, arrays), area=d['area'], arrays=arrays)   # the caller crops it again, then writes it
+            src = str(z['source']) if 'source' in z else None
+            for r in options:
+                if src == source_id(r): return _entry(r, f, z)
+    # not there yet, or decoded from other files (another dataset with the same names, or a changed file): decode,
+    # from the recording's other files if the chosen ones fail (a 01 mp4 cut short by a broken download: its 02 + 03)
+    failed = []
+    for r in options:
+        try: d = decode_recording(r['video_src'], r['audio_src'], cfg, keep=keep); break
+        except FaceDetectorError: raise   # the environment's, not this clip's: every clip would fail alike, so the run stops
+        except Exception as e: failed.append((r, e))
+    else: return _skip(row, f, failed[0][1], failed[1:])
+    arrays = dict(stored_arrays(d), source=np.array(source_id(r)))
+    if failed: arrays['fallback'] = np.array(json.dumps(dict(_why(*failed[0]), used=list(dict.fromkeys(
+        x for x in (r['video_src'], r['audio_src']) if x is not None)))))   # which file failed, why, and what was used
+    if d['area'] is None: return _entry(r, f, _save(f, arrays))
+    return dict(_entry(r, f, arrays), area=d['area'], arrays=arrays)   # the caller crops it again, then writes it
 
 def recrop_clip(row:dict, folder, cfg:DecodeConfig,
                 box, # (cx, cy, side) as `relative_box` fractions
@@ -206,6 +231,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
         entries, held, held_bytes = [None] * len(rows), {}, 0
         for i, e in zip(order, run(prepare_clip, [rows[i] for i in order], repeat(keep))):
             area, arrays, entries[i] = e.pop('area', None), e.pop('arrays', None), e
+            rows[i] = {**rows[i], 'video_src': e['video_src'], 'audio_src': e['audio_src']}   # the files it was decoded from
             if arrays is not None:   # decoded with its area kept, and not written yet
                 if held_bytes + _bytes(area, arrays) <= hold_mb * 2**20: held[i] = area, arrays; held_bytes += _bytes(area, arrays)
                 else: _save(_clip_path(folder, rows[i]), arrays)   # no memory left: written as it is, read again below
@@ -231,7 +257,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
     if all(e['skipped'] for e in entries):
         why = '; '.join(f"{s['path']}: {s['reason']}" for s in skipped[:3]) + (f"; and {len(skipped) - 3} more" if len(skipped) > 3 else '')
         raise FileNotFoundError(f"none of the {len(rows)} {vocal} recordings for {mode} mode could be decoded: {why}")
-    ok = pd.DataFrame([e for e in entries if not e['skipped']]).drop(columns='skipped')
+    ok = pd.DataFrame([e for e in entries if not e['skipped']]).drop(columns=['skipped', 'fallback'])
     with atomic_path(folder/'index.csv') as t: ok.to_csv(t, index=False)
     return dict(cache=str(folder), clips=len(ok), actors=sorted(int(a) for a in ok.actor.unique()),
                 per_emotion={e: int((ok.label == e).sum()) for e in EMOTIONS if (ok.label == e).any()},
@@ -239,6 +265,7 @@ def prepare_cache(data, # A RAVDESS root (folder or zip archive) or a list of th
                 faces_found=int(ok.face.fillna(False).astype(bool).sum()),
                 crops={c: int((ok.crop == c).sum()) for c in ('face', 'actor', 'all', 'centre')}, read_twice=len(redo), skipped=skipped,
                 converted=[dict(path=e['audio_src'], note=e['notes']) for e in entries if e['notes'] and not e['skipped']],
+                fallbacks=[e['fallback'] for e in entries if e['fallback'] and not e['skipped']],
                 seconds=round(time.perf_counter() - t0, 2))
 
 # %% ../../nbs/04_data.cache.ipynb #57a06c65
