@@ -6,7 +6,7 @@ actors too, which the run's own metrics never show. A model that misses training
 them and misses the test actors does not generalise. An accuracy diagnostic, not a benchmark of speed.
 
 Usage: python benchmarks/fit_check.py RUN_DIR [MODEL_DIR ...]   (default MODEL_DIR: RUN_DIR/model; e.g. RUN_DIR/ckpt-50)"""
-import argparse, json
+import argparse
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -14,7 +14,7 @@ import torch
 from mmfer.core import EMOTIONS
 from mmfer.data.cache import load_cache, load_clip
 from mmfer.data.index import split_index
-from mmfer.interpret import load_run
+from mmfer.interpret import load_run, run_args
 
 def scores(model, cache, index, modality, bs=32):
     "Predicted class of every clip of `index` (rows of the prepared `cache`)"
@@ -32,7 +32,8 @@ def main():
     ap.add_argument('models', nargs='*', help='model folders to score (default: RUN/model)')
     a = ap.parse_args()
     run = Path(a.run)
-    args = json.loads((run/'args.json').read_text()) if (run/'args.json').exists() else json.loads((run.parent/'args.json').read_text())
+    if list(run.glob('fold-*')): raise SystemExit(f"{run} is a k-fold run: give one of its fold-K folders")
+    args = run_args(run)   # (a fold-K folder: the k-fold run's)
     cache = pd.read_csv(run/'predictions.csv').cache.iloc[0]
     fold = int(run.name.split('-')[1]) if run.name.startswith('fold-') else 0
     index = split_index(load_cache(cache)[0], args.get('split', 'fixed'), fold)

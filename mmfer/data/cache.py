@@ -67,18 +67,24 @@ def _save(f:Path, arrays:dict)->dict:
 
 def _clip_path(folder, row:dict)->Path: return Path(folder)/'clips'/f"{_stem(row)}.npz"
 
+def _file(x): return x if isinstance(x, str) and x else None   # an index may hold a missing file as None or NaN
+
+def _files(row:dict)->list:
+    "The distinct files `row` is decoded from (`video_src`, `audio_src`)"
+    return [r for r in dict.fromkeys(_file(row[k]) for k in ('video_src', 'audio_src')) if r]
+
 def source_id(row:dict)->str:
     "The files `row` is decoded from, as JSON: each source's reference, size and modification time (a zip member's: its archive's)"
     def one(ref):
         try: s = os.stat(ref.split(ZIP_SEP)[0])
         except OSError: return [ref, -1, -1]
         return [ref, s.st_size, s.st_mtime_ns]
-    return json.dumps([one(r) for r in dict.fromkeys(row[k] for k in ('video_src', 'audio_src')) if isinstance(r, str)])
+    return json.dumps([one(r) for r in _files(row)])
 
 def source_options(row:dict)->list:
     "The rows to decode the recording of `row` from, in order: with the files `select_sources` chose, then with the recording's other files (a 01 mp4's 02 mp4 and 03 wav, and the other way round)"
-    def alt(chosen, *others): return [chosen] + [x for x in others if chosen is not None and isinstance(x, str) and x and x != chosen]
-    v, a = row['video_src'], row['audio_src']
+    def alt(chosen, *others): return [chosen] + [x for x in map(_file, others) if chosen and x and x != chosen]
+    v, a = _file(row['video_src']), _file(row['audio_src'])
     pairs = [(x, y) for x in alt(v, row.get('video'), row.get('av')) for y in alt(a, row.get('audio'), row.get('av'))]
     # after the chosen files, those that share no file with them: a 01 mp4 that fails is most often unreadable as a whole
     pairs.sort(key=lambda p: (p != (v, a), any(x is not None and x in (v, a) for x in p)))
@@ -90,22 +96,24 @@ def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see 
                 )->dict:
     "Decode the recording of `row` into `folder/clips/` (with `keep` and a face found: left to the caller) unless it is there from the same files; its index entry (`skipped` says why not)"
     f, options = _clip_path(folder, row), source_options(row)
+    chosen = source_id(options[0])
     if f.exists():
         with np.load(f) as z:
             src = str(z['source']) if 'source' in z else None
-            for r in options:
-                if src == source_id(r): return _entry(r, f, z)
+            for k, r in enumerate(options):   # other files than the chosen ones only while the chosen are as they failed
+                if src == source_id(r) and (k == 0 or ('chosen' in z and str(z['chosen']) == chosen)): return _entry(r, f, z)
     # not there yet, or decoded from other files (another dataset with the same names, or a changed file): decode,
     # from the recording's other files if the chosen ones fail (a 01 mp4 cut short by a broken download: its 02 + 03)
     failed = []
     for r in options:
         try: d = decode_recording(r['video_src'], r['audio_src'], cfg, keep=keep); break
         except FaceDetectorError: raise   # the environment's, not this clip's: every clip would fail alike, so the run stops
-        except Exception as e: failed.append((r, e))
+        except DecodeError as e: failed.append((r, e))   # the file's own fault: try the next files
+        except Exception as e: return _skip(row, f, e, failed)   # not the file's (memory, a lost mount): tried again next run
     else: return _skip(row, f, failed[0][1], failed[1:])
     arrays = dict(stored_arrays(d), source=np.array(source_id(r)))
-    if failed: arrays['fallback'] = np.array(json.dumps(dict(_why(*failed[0]), used=list(dict.fromkeys(
-        x for x in (r['video_src'], r['audio_src']) if x is not None)))))   # which file failed, why, and what was used
+    if failed: arrays.update(chosen=np.array(chosen),   # which file failed, why, and what was used instead
+                             fallback=np.array(json.dumps(dict(_why(*failed[0]), used=_files(r)))))
     if d['area'] is None: return _entry(r, f, _save(f, arrays))
     return dict(_entry(r, f, arrays), area=d['area'], arrays=arrays)   # the caller crops it again, then writes it
 
