@@ -249,7 +249,12 @@ def _plain(x):
 class Checkpoint(FitOnly):
     "After each epoch, write model, optimiser, epoch, history and RNG state to `folder`, atomically"
     order = TrackerCallback.order + 2   # after SaveBest, before EarlyStop
-    def __init__(self, folder): self.folder = Path(folder)
+    def __init__(self, folder): self.folder, self.mine = Path(folder), False
+    def before_train(self):   # (training only, not a `validate`) another run's checkpoints are never overwritten
+        if not self.mine and (done := checkpoint_epoch(self.folder)):
+            raise FileExistsError(f"{self.folder} holds the checkpoints of a run ({done} epochs done), which this fit would "
+                                  f"overwrite: learn.resume() continues that run; to train anew, move it away or give another run_dir")
+        self.mine = True   # this learner's run from now on: its next fits go on writing here
     def after_epoch(self):
         save_checkpoint(self.learn, self.folder, self.epoch + 1)
 
@@ -277,10 +282,17 @@ def save_checkpoint(learn, folder, epoch:int):
     for old in folder.glob('ckpt-*'):
         if old != new: shutil.rmtree(old, ignore_errors=True)
 
-def load_checkpoint(learn, folder)->int:
-    "Load the latest checkpoint in `folder` into `learn`; returns the number of epochs it had done (0 if none)"
+def load_checkpoint(learn, folder=None)->int:
+    "Load the latest checkpoint in `folder` (default: the learner's `run_dir`) into `learn`; returns the number of epochs it had done (0 if none yet)"
+    if folder is None: folder = getattr(getattr(learn, 'history', None), 'folder', None)
+    if folder is None: raise ValueError("resume: give the run folder (this learner has no run_dir)")
     folder = Path(folder); ptr = folder/'checkpoint.json'
-    if not ptr.exists(): return 0
+    if not ptr.exists():
+        if (folder/'config.json').exists():
+            raise ValueError(f"resume: {folder} holds a saved model, not a run's checkpoints: give the run folder ({folder.parent})")
+        return 0   # nothing saved there yet: the run starts from the beginning
+    for cb in learn.cbs:   # its checkpoints are this learner's to write on
+        if isinstance(cb, Checkpoint) and cb.folder.resolve() == folder.resolve(): cb.mine = True
     try:
         ck = folder/json.loads(ptr.read_text())['folder']
         bare_model(learn).load_weights(ck)   # a `CachedFER` (frozen-encoder cache) passes it on to its model

@@ -19,6 +19,7 @@ from .data.loaders import ravdess_dataloaders, Augment, resolve_device
 from .model.core import PRESETS, create_model, model_config, check_sources
 from .features import feature_dataloaders, CachedFER, cacheable
 from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, training_done, check_mode, _check_format
+from .cli import _checkpoints
 from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
@@ -144,6 +145,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
               preset:str='tiny', modality:str='multimodal', split:str='fixed', fold:int|None=None,
               epochs:int|None=None, bs:int|None=None, effective_bs:int|None=None, lr:float|None=None,
               precision:str='auto', freeze_backbones:bool=False, resume:bool=False, patience:int|None=None,
+              overwrite:bool=False, # Train anew in a folder `out` that holds a run (without it, and without `resume`: refused)
               cache=None, # Folder for prepared caches and the synthetic set (default: `default_cache()`)
               workers:int|None=None, seed:int=0, pretrained=None, progress:bool=True, log=print,
               feature_views:int|None=1, # Augmented views per training clip in the frozen-encoder cache; None: no cache
@@ -167,6 +169,9 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     workers = min(os.cpu_count() or 1, 8) if workers is None else workers
     device = resolve_device(device)
     out, cache = Path(out), Path(cache or default_cache())
+    if not (resume or overwrite) and (_checkpoints(out) or (out/'metrics.json').exists()):
+        raise FileExistsError(f"{out} already holds a run: resume=True continues it, overwrite=True trains anew in its place "
+                              f"(or give another out)")
     t0 = time.perf_counter()
     config, from_hub = model_config(preset, pretrained, **overrides)   # bad overrides fail here, before any data is prepared
     if from_hub: check_sources(config)   # and backbones that cannot be found (offline, a typo), before minutes of preparation
@@ -215,8 +220,6 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
         dls = ravdess_dataloaders(folder, split, k, bs=bs, seed=seed + k, augment=augment, device=device,
                                   num_workers=workers if device.type == 'cuda' else 0)
         log(f"{split} fold {k}: {len(dls.train.dataset)} train / {len(dls.valid.dataset)} valid / {len(dls[2].dataset)} test clips, on {device}")
-        if not len(dls.valid.dataset):
-            raise ValueError(f"{folder}: no clips of the validation actors of {split} fold {k}, which picks the best epoch")
         r = train_fold(dls, fdir, preset, modality, epochs, lr, effective_bs, precision, freeze_backbones,
                        resume and (fdir/'checkpoint.json').exists(), patience, pretrained, progress, feature_views, feature_dtype,
                        log=log, **overrides)
