@@ -12,6 +12,7 @@ import ipywidgets as W
 from .core import EMOTIONS
 from .data.cache import load_clip
 from .learner import confusion_matrix
+from .interpret import prediction_part
 
 # %% auto #0
 __all__ = ['frame_strip', 'wav_bytes', 'prob_bars', 'ConfusionExplorer']
@@ -55,13 +56,13 @@ class ConfusionExplorer:
     "Clickable confusion matrix of a run's predictions, with the clips of the chosen cell"
     def __init__(self, source, # a run folder of `mmfer_train`, or a `predictions.csv` DataFrame
                  part:str='test', page_size:int=4, n_frames:int=8, sample_rate:int=16000):
-        if isinstance(source, pd.DataFrame): df = source
+        if isinstance(source, pd.DataFrame): df, where = source, 'the predictions given'
         else:
-            path = Path(source)/'predictions.csv'
-            if not path.exists(): raise FileNotFoundError(f"{path}: no such file; is {source} a run folder of mmfer_train?")
-            df = pd.read_csv(path)
-        self.df = df[df.part == part].reset_index(drop=True) if 'part' in df else df.reset_index(drop=True)
-        if not len(self.df): raise ValueError(f"no {part!r} predictions to explore")
+            where = Path(source)/'predictions.csv'
+            if not where.exists(): raise FileNotFoundError(f"{where}: no such file; is {source} a run folder of mmfer_train?")
+            df = pd.read_csv(where)
+        self.df = (prediction_part(df, part, where) if 'part' in df else df).reset_index(drop=True)
+        if not len(self.df): raise ValueError(f"{where}: no predictions to explore")
         self.page_size, self.n_frames, self.sample_rate = page_size, n_frames, sample_rate
         self.cell, self.page = None, 0
         opt = lambda col, names=None: [('all', None)] + [((names or {}).get(v, str(v)), v) for v in sorted(self.df[col].unique())] if col in self.df else [('all', None)]

@@ -67,6 +67,7 @@ def export_onnx(model, # a `MultimodalFER`, a model folder, or a run folder of `
     try: import onnx, onnxscript
     except ImportError: raise ImportError("ONNX export needs onnx and onnxscript: pip install onnx onnxscript onnxruntime") from None
     if not atol >= 0: raise ValueError(f"atol must be at least 0, got {atol}")
+    if Path(out).is_dir(): raise IsADirectoryError(f"{out} is a folder: give the .onnx file to write (e.g. {Path(out)/'model.onnx'})")
     if check:   # known before the export, not after it
         try: import onnxruntime
         except ImportError: raise ImportError("checking the export needs onnxruntime: pip install onnxruntime (or skip the "

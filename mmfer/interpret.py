@@ -4,7 +4,7 @@
 
 # %% ../nbs/15_interpret.ipynb #37e2198b
 from __future__ import annotations
-import json, re
+import json, os, re
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -20,12 +20,15 @@ from .model.core import load_model, MultimodalFER
 from .learner import classification_metrics, confusion_matrix, decode_config
 
 # %% auto #0
-__all__ = ['MEDIA', 'Report', 'run_args', 'load_run', 'check_modality', 'Predictor', 'media_files', 'predict']
+__all__ = ['MEDIA', 'Report', 'prediction_part', 'run_args', 'load_run', 'check_modality', 'Predictor', 'media_files', 'predict']
 
 # %% ../nbs/15_interpret.ipynb #05e62cbb
 def _names(v, classes):
     v = np.asarray(v)
-    if v.dtype.kind in 'iu': return v.astype(int)
+    if v.dtype.kind in 'iu':
+        if len(v) and not (0 <= v.min() and v.max() < len(classes)):   # e.g. RAVDESS emotion codes, 1-8
+            raise ValueError(f"class indices must be 0-{len(classes) - 1} (the order of {list(classes)}), got {v.min()}-{v.max()}")
+        return v.astype(int)
     idx = {c: i for i, c in enumerate(classes)}
     bad = sorted({str(x) for x in v if x not in idx})
     if bad: raise ValueError(f"unknown class name(s) {bad}: the classes are {list(classes)}")
@@ -113,13 +116,17 @@ def _from_interp(cls, interp, actors=None, title:str='')->Report:
     return cls(np.asarray(targs).astype(int).ravel(), np.asarray(decoded).astype(int).ravel(), actors,
                [str(c) for c in interp.vocab], title)
 
+def prediction_part(df:pd.DataFrame, part:str, where)->pd.DataFrame:
+    "The rows of `predictions.csv` (read into `df`, from `where`) of `part`: 'test' or 'val' (also 'valid', fastai's name)"
+    p = df[df.part == ('val' if part in ('valid', 'validation') else part)]
+    if not len(p): raise ValueError(f"{where}: no {part!r} clips (its parts: {', '.join(map(repr, sorted(df.part.unique())))})")
+    return p
+
 def _from_run(cls, run_dir, part:str='test')->Report:
     "A `Report` of the `part` ('test' or 'val') clips in `run_dir/predictions.csv` (all folds of a k-fold run)"
     path = Path(run_dir)/'predictions.csv'
     if not path.exists(): raise FileNotFoundError(f"{path}: no such file; is {run_dir} a run folder of mmfer_train?")
-    p = pd.read_csv(path)
-    p = p[p.part == part]
-    if not len(p): raise ValueError(f"{path}: no {part!r} clips")
+    p = prediction_part(pd.read_csv(path), part, path)
     folds = p.fold.values if 'fold' in p else None
     return cls(p.label.values, p.pred.values, p.actor.values, EMOTIONS, f"{Path(run_dir).name} {part}", folds)
 
@@ -180,7 +187,9 @@ class Predictor:
 
     def inputs(self, path, box=None)->dict:
         "The model inputs of the file `path`, as in training (`box`: where to crop, see `decode_recording`); `DecodeError` names the file and the reason"
+        if not isinstance(path, (str, os.PathLike)): raise TypeError(f"predict takes one file, got {type(path).__name__}: use predict_files for several")
         path = Path(path)
+        if path.is_dir(): raise DecodeError(path, "a folder, not a file: predict_files finds the mp4 and wav files in folders")
         ext = path.suffix.lower()
         if ext not in MEDIA: raise DecodeError(path, f"not an mp4 or wav file ({ext or 'no extension'})")
         if not path.exists(): raise DecodeError(path, 'no such file')

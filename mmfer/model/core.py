@@ -205,7 +205,9 @@ def model_config(preset:str|ModelConfig='tiny', pretrained:bool|None=None, **ove
     "(`ModelConfig`, whether to load pretrained backbones) for `create_model`'s arguments, checked without building anything"
     if isinstance(preset, ModelConfig): d = preset.to_dict()
     else:
-        if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}: use one of {list(PRESETS)}")
+        if preset not in PRESETS:
+            hint = ' (a saved model folder: load_model(folder))' if Path(str(preset)).is_dir() else ''
+            raise ValueError(f"unknown preset {preset!r}: use one of {list(PRESETS)}{hint}")
         d = dict(preset=preset, **PRESETS[preset])
     config = ModelConfig.from_dict({**d, **overrides})     # from_dict deep-copies: PRESETS stay untouched
     if pretrained is None: pretrained = bool(config.audio_encoder and config.vision_encoder and config.fusion_lm)
