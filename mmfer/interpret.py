@@ -20,7 +20,8 @@ from .model.core import load_model, MultimodalFER
 from .learner import classification_metrics, confusion_matrix, decode_config
 
 # %% auto #0
-__all__ = ['MEDIA', 'Report', 'prediction_part', 'run_args', 'load_run', 'check_modality', 'Predictor', 'media_files', 'predict']
+__all__ = ['MEDIA', 'Report', 'prediction_part', 'run_args', 'trained_on', 'load_run', 'check_modality', 'Predictor',
+           'media_files', 'predict']
 
 # %% ../nbs/15_interpret.ipynb #05e62cbb
 def _names(v, classes):
@@ -156,9 +157,16 @@ def _run_model(path, device='cpu')->MultimodalFER:
         raise FileNotFoundError(f"{p} is a k-fold run, with a model in each fold's folder: pass one of them, e.g. {folds[0].parents[1]}")
     return load_model(folder, device)
 
+def trained_on(model, args:dict|None=None)->tuple:
+    "(modality, mode of its clips) that `model` learned from: its run's `args` (`run_args`), else what its model folder recorded (`trained.json`), else multimodal"
+    t, args = getattr(model, 'trained', None) or {}, args or {}
+    modality = args.get('modality') or t.get('modality') or 'multimodal'
+    return modality, args.get('cache_mode') or t.get('cache_mode') or modality
+
 def load_run(path, device='cpu')->tuple:
     "(model, modality) saved in `path`: a run folder of `mmfer_train` (its `args.json` names the modality) or a model folder"
-    return _run_model(path, device), run_args(path).get('modality', 'multimodal')
+    model = _run_model(path, device)
+    return model, trained_on(model, run_args(path))[0]
 
 def check_modality(modality:str, trained:str, where)->str:
     "`modality` (None: `trained`), refused when it needs a branch that a run trained on `trained` alone never trained"
@@ -177,11 +185,10 @@ class Predictor:
         if isinstance(model, MultimodalFER):
             self.model, args, where = (model if device is None else model.to(device)).eval(), {}, 'the model'
         else: self.model, args, where = _run_model(model, device or 'cpu'), run_args(model), model
-        trained = args.get('modality', 'multimodal')
-        self.modality = check_modality(modality, trained, where)
         # what the clips it learned from were decoded for: a visual cache spreads the frames over the whole clip, the
         # others over the speech (runs from before `cache_mode` was recorded: a cache of the run's own modality)
-        self.clips_mode = args.get('cache_mode', trained)
+        trained, self.clips_mode = trained_on(self.model, args)
+        self.modality = check_modality(modality, trained, where)
         self.cfg = decode_config(self.model.config)
         self.device = next(self.model.parameters()).device
 

@@ -126,6 +126,10 @@ class ModalityInput(Callback):
     def __init__(self, modality='multimodal'):
         if modality not in MODES: raise ValueError(f"modality must be one of {MODES}, got {modality!r}")
         self.modality = modality
+    def before_train(self):   # what the model learns from, saved with it (`trained.json`): a model folder used alone knows it
+        m = bare_model(self.learn)
+        if getattr(m, 'takes_features', False): return   # a `CachedFER`: `train_fold` records its model's
+        m.trained = dict(modality=self.modality, cache_mode=(getattr(self.dls, 'manifest', None) or {}).get('mode', self.modality))
     def before_batch(self):
         if self.modality == 'multimodal': return
         a, f = self.learn.xb[:2]

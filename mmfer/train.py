@@ -96,6 +96,7 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
         _check_format(dls, model.config, modality)   # before any clip is encoded (`mmfer_learner` checks no features)
         dls = feature_dataloaders(model, dls, feature_views, modality, dtype=FEATURE_DTYPES[feature_dtype], progress=progress,
                                   train=not (resume and training_done(run_dir, epochs, patience)))
+        model.trained = dict(modality=modality, cache_mode=dls.manifest.get('mode', modality))   # (`mmfer_learner` sees a CachedFER)
         model, modality = CachedFER(model), 'multimodal'   # the cache holds only the modality asked for
     learn = mmfer_learner(dls, model, modality=modality, lr=lr, effective_bs=effective_bs, precision=precision,
                           run_dir=run_dir, patience=patience)

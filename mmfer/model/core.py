@@ -324,6 +324,8 @@ def save_model(model:MultimodalFER, folder):
     with atomic_path(folder/'model.safetensors') as tmp: save_file(state, str(tmp), metadata={'format': str(FORMAT)})
     meta = dict(format=FORMAT, mmfer_version=mmfer.__version__, config=model.config.to_dict())
     with atomic_path(folder/'config.json') as tmp: Path(tmp).write_text(json.dumps(meta, indent=2))
+    if getattr(model, 'trained', None):   # what it learned from (`mmfer_learner`): a model folder used on its own knows it
+        with atomic_path(folder/'trained.json') as tmp: Path(tmp).write_text(json.dumps(model.trained, indent=1))
     return folder
 
 def read_model_config(folder) -> ModelConfig:
@@ -369,6 +371,8 @@ def load_model(folder, device='cpu') -> MultimodalFER:
     config = read_model_config(folder)
     model = MultimodalFER(config, load_pretrained=False)
     model.config.pretrained = config.pretrained                 # where the weights originally came from
+    t = Path(folder)/'trained.json'
+    model.trained = json.loads(t.read_text()) if t.exists() else None   # the modality it learned, and its clips' mode
     return _load_state(model.to(device), folder).eval()
 
 MultimodalFER.save, MultimodalFER.load_weights = save_model, load_weights
