@@ -318,7 +318,7 @@ RUNTIME_FIELDS = {'frame_chunk', 'dropout', 'modality_dropout', 'spec_augment', 
                   'freeze_fusion', 'pretrained', 'audio_encoder', 'vision_encoder', 'fusion_lm', 'preset'}
 
 def save_model(model:MultimodalFER, folder):
-    "Write `model.safetensors` and `config.json` to `folder`"
+    "Write `model.safetensors` and `config.json` to `folder` (and `trained.json`: what it learned from, once trained)"
     folder = Path(folder); folder.mkdir(parents=True, exist_ok=True)
     state = {k: v.detach().contiguous().cpu() for k,v in model.state_dict().items()}
     with atomic_path(folder/'model.safetensors') as tmp: save_file(state, str(tmp), metadata={'format': str(FORMAT)})
