@@ -169,7 +169,8 @@ def mmfer_train(argv=None):
     with _interruptible('mmfer_train', argv, lambda: _saved(Path(a.out)), (OSError, ValueError, FaceDetectorError)):   # OSError: also a backbone not found on the hub
         from .train import train_run, test_line
         m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
-                      a.freeze_backbones, a.resume, a.patience, a.cache, a.workers, a.seed, progress=sys.stderr.isatty(), log=log,
+                      a.freeze_backbones, a.resume, a.patience, cache=a.cache, workers=a.workers, seed=a.seed,
+                      progress=sys.stderr.isatty(), log=log,
                       feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype,
                       device=a.device, **_model_options(a))
     out = Path(a.out)

@@ -127,6 +127,9 @@ class ModalityInput(Callback):
         if modality not in MODES: raise ValueError(f"modality must be one of {MODES}, got {modality!r}")
         self.modality = modality
     def before_train(self):   # what the model learns from, saved with it (`trained.json`): a model folder used alone knows it
+        n, bs = len(self.dls.train.dataset), self.dls.train.bs
+        if not len(self.dls.train):   # the training loader drops an incomplete last batch: nothing would train (loss nan)
+            raise ValueError(f"{n} training clips, fewer than one batch of {bs}: use a smaller bs")
         m = bare_model(self.learn)
         if getattr(m, 'takes_features', False): return   # a `CachedFER`: `train_fold` records its model's
         m.trained = dict(modality=self.modality, cache_mode=(getattr(self.dls, 'manifest', None) or {}).get('mode', self.modality))
@@ -205,6 +208,8 @@ class SaveBest(_FromHistory):
     order = TrackerCallback.order + 1
     def __init__(self, folder, monitor='uar', comp=None, min_delta=0.):
         super().__init__(monitor, comp, min_delta); self.folder = Path(folder)
+    def before_train(self):
+        if not len(self.dls.valid.dataset): raise ValueError(f"no validation clips: the best epoch ({self.monitor}) is picked on them")
     def after_epoch(self):
         super().after_epoch()
         if self.new_best:

@@ -24,13 +24,16 @@ from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
 # %% auto #0
-__all__ = ['FEATURE_DTYPES', 'DEFAULTS', 'PREDICTION_KEYS', 'default_cache', 'synthetic_data', 'predictions', 'prediction_table',
-           'plot_confusion', 'train_fold', 'train_run', 'model_card', 'test_line']
+__all__ = ['FEATURE_DTYPES', 'DEFAULTS', 'RUN_FILES', 'PREDICTION_KEYS', 'default_cache', 'synthetic_data', 'predictions',
+           'prediction_table', 'plot_confusion', 'train_fold', 'train_run', 'model_card', 'test_line']
 
 # %% ../nbs/12_train.ipynb #8675a91b
 FEATURE_DTYPES = dict(float32=torch.float32, float16=torch.float16)   # how the frozen-encoder feature cache stores features (`13_features`)
 DEFAULTS = dict(tiny=dict(epochs=50, bs=16, lr=3e-3, augment=dict(crop_scale=1.)),
                 lightweight=dict(epochs=15, bs=8, lr=1e-3, augment={}), full=dict(epochs=20, bs=8, lr=5e-4, augment={}))
+
+RUN_FILES = ('args.json', 'metrics.json', 'history.csv', 'history.json', 'predictions.csv', 'confusion_matrix.png',
+             'MODEL_CARD.md', 'checkpoint.json')   # the files a run writes in its folder (and `model/`, `ckpt-N/`, `fold-K/`)
 
 def default_cache()->Path:
     "Where mmfer keeps the synthetic set and prepared caches: $MMFER_CACHE, else ~/.cache/mmfer"
@@ -146,13 +149,13 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
               preset:str='tiny', modality:str='multimodal', split:str='fixed', fold:int|None=None,
               epochs:int|None=None, bs:int|None=None, effective_bs:int|None=None, lr:float|None=None,
               precision:str='auto', freeze_backbones:bool=False, resume:bool=False, patience:int|None=None,
-              overwrite:bool=False, # Train anew in a folder `out` that holds a run (without it, and without `resume`: refused)
               cache=None, # Folder for prepared caches and the synthetic set (default: `default_cache()`)
               workers:int|None=None, seed:int=0, pretrained=None, progress:bool=True, log=print,
               feature_views:int|None=1, # Augmented views per training clip in the frozen-encoder cache; None: no cache
               feature_dtype:str='float32', # How the frozen-encoder cache stores features: 'float32' or 'float16' (half the memory)
               augment:Augment|None=None, # Training augmentation (default: the preset's, `DEFAULTS`)
               device=None, # 'cpu', 'cuda' or 'cuda:N' (default: the GPU if there is one, else the CPU)
+              overwrite:bool=False, # Train anew in a folder `out` that holds a run, removing that run first (without it or `resume`: refused)
               **overrides)->dict:
     "Train and evaluate `preset` on `data` with an actor split; writes the run folder `out` and returns its metrics"
     if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}: use one of {list(PRESETS)}")
@@ -170,6 +173,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     workers = min(os.cpu_count() or 1, 8) if workers is None else workers
     device = resolve_device(device)
     out, cache = Path(out), Path(cache or default_cache())
+    if resume and overwrite: raise ValueError("resume and overwrite exclude each other: continue the run in out, or replace it")
     if not (resume or overwrite) and (_checkpoints(out) or (out/'metrics.json').exists()):
         raise FileExistsError(f"{out} already holds a run: resume=True continues it, overwrite=True trains anew in its place "
                               f"(or give another out)")
@@ -200,6 +204,9 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
                 feature_views=feature_views, feature_dtype=feature_dtype, device=device.type, overrides=overrides_json,
                 cache_mode=held)   # how its clips were decoded (`Predictor` decodes new files alike)
     saved = out/'args.json'
+    if overwrite:   # the run that was there goes entirely (a fold it had done must not pass for one of this run's)
+        for p in [*out.glob('fold-*'), *out.glob('ckpt-*'), out/'model']: shutil.rmtree(p, ignore_errors=True)
+        for f in RUN_FILES: (out/f).unlink(missing_ok=True)
     if resume and saved.exists():
         old = json.loads(saved.read_text())
         # the schedule, the data and their order in the epochs left depend on these, and the model on the overrides; a run
@@ -221,6 +228,8 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
         dls = ravdess_dataloaders(folder, split, k, bs=bs, seed=seed + k, augment=augment, device=device,
                                   num_workers=workers if device.type == 'cuda' else 0)
         log(f"{split} fold {k}: {len(dls.train.dataset)} train / {len(dls.valid.dataset)} valid / {len(dls[2].dataset)} test clips, on {device}")
+        if not len(dls.valid.dataset):
+            raise ValueError(f"{folder}: no clips of the validation actors of {split} fold {k}, which picks the best epoch")
         r = train_fold(dls, fdir, preset, modality, epochs, lr, effective_bs, precision, freeze_backbones,
                        resume and (fdir/'checkpoint.json').exists(), patience, pretrained, progress, feature_views, feature_dtype,
                        log=log, **overrides)

@@ -4,7 +4,6 @@
 
 # %% ../../nbs/05_data.loaders.ipynb #429e1d37
 from __future__ import annotations
-import os
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -149,7 +148,7 @@ def resolve_device(device=None)->torch.device:
 def ravdess_dataloaders(source, # A prepared cache folder, or a RAVDESS root (folder, zip, or a list) to prepare first
                         split:str='fixed', fold:int=0, # See `actor_split`
                         bs:int=8, num_workers:int=0, augment:Augment|None=Augment(), seed:int=0,
-                        cache=None, # Where to prepare a RAVDESS root (default: `mmfer_cache` beside it; beside the folder that holds them, for several)
+                        cache=None, # Where to prepare a RAVDESS root (default: `mmfer_cache` beside it; beside the first, for several)
                         mode:str='multimodal', vocal:str='speech', cfg:DecodeConfig=DecodeConfig(), # When preparing
                         device=None, # Where batches go (`resolve_device`); default: the GPU if there is one, as fastai's own loaders
                         **kwargs)->DataLoaders:
@@ -158,16 +157,12 @@ def ravdess_dataloaders(source, # A prepared cache folder, or a RAVDESS root (fo
     src = [Path(s) for s in (source if isinstance(source, (list, tuple)) else [source])]
     if len(src) == 1 and (src[0]/'index.csv').exists(): folder = src[0]
     else:
-        # beside the data: beside the root, or beside the folder that holds all the roots given (not inside the dataset)
-        cache = Path(cache) if cache is not None else Path(os.path.commonpath([s.resolve() for s in src])).parent/'mmfer_cache'
+        cache = Path(cache) if cache is not None else src[0].parent/'mmfer_cache'
         folder = Path(prepare_cache(src, cache, mode, vocal, cfg, workers=num_workers, progress=False)['cache'])
     index, manifest = load_cache(folder)
     index = split_index(index, split, fold)
     part = lambda p: index[index.part == p]
     if not len(part('train')): raise ValueError(f"{folder}: no clips of the training actors of {split} fold {fold}")
-    if len(part('train')) < bs:   # the training loader drops an incomplete last batch: it would have none
-        raise ValueError(f"{folder}: {len(part('train'))} clips of the training actors of {split} fold {fold}, fewer than one batch of {bs}: use a smaller bs")
-    if not len(part('valid')): raise ValueError(f"{folder}: no clips of the validation actors of {split} fold {fold}, which pick the best epoch")
     mk = lambda p, aug, train: ClipDataLoader(ClipDataset(folder, part(p), aug, seed), bs=bs, shuffle=train, drop_last=train,
                                               num_workers=num_workers, **kwargs)
     dls = DataLoaders(mk('train', augment, True), mk('valid', None, False), mk('test', None, False), path=folder, device=device)

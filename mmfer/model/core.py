@@ -326,6 +326,7 @@ def save_model(model:MultimodalFER, folder):
     with atomic_path(folder/'config.json') as tmp: Path(tmp).write_text(json.dumps(meta, indent=2))
     if getattr(model, 'trained', None):   # what it learned from (`mmfer_learner`): a model folder used on its own knows it
         with atomic_path(folder/'trained.json') as tmp: Path(tmp).write_text(json.dumps(model.trained, indent=1))
+    else: (folder/'trained.json').unlink(missing_ok=True)   # not an earlier model's
     return folder
 
 def read_model_config(folder) -> ModelConfig:
@@ -358,6 +359,7 @@ def _load_state(model, folder):
     if not path.exists(): raise FileNotFoundError(f"{path}: no such file")
     dev = next(model.parameters()).device
     model.load_state_dict(load_file(str(path), device=str(dev)), strict=True)
+    if (t := Path(folder)/'trained.json').exists(): model.trained = json.loads(t.read_text())   # the modality it learned, and its clips' mode
     return model
 
 def load_weights(model:MultimodalFER, folder):
@@ -371,8 +373,6 @@ def load_model(folder, device='cpu') -> MultimodalFER:
     config = read_model_config(folder)
     model = MultimodalFER(config, load_pretrained=False)
     model.config.pretrained = config.pretrained                 # where the weights originally came from
-    t = Path(folder)/'trained.json'
-    model.trained = json.loads(t.read_text()) if t.exists() else None   # the modality it learned, and its clips' mode
     return _load_state(model.to(device), folder).eval()
 
 MultimodalFER.save, MultimodalFER.load_weights = save_model, load_weights
