@@ -162,7 +162,7 @@ def mmfer_train(argv=None):
     bs = a.bs or DEFAULT_BS[a.preset]
     if a.effective_bs and a.effective_bs % bs: ap.error(f"--effective-bs {a.effective_bs} must be a multiple of the batch size {bs}")
     if a.resume and not (Path(a.out)/'args.json').exists(): ap.error(f"--resume: {a.out} holds no run to resume")
-    if not a.resume and _checkpoints(Path(a.out)):
+    if not a.resume and (_checkpoints(Path(a.out)) or (Path(a.out)/'metrics.json').exists()):
         ap.error(f"{a.out} already holds a run: add --resume to continue it, or choose another --out")
     log = lambda s: print(s, file=sys.stderr, flush=True)
     from .data.decode import FaceDetectorError   # the arguments are checked: now the library
