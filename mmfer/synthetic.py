@@ -351,10 +351,15 @@ def _plan(actors, per_emotion, size, fps, song, modalities, seed=0, workers=0)->
     "The recordings to write; a `ValueError` saying what is wrong with any argument"
     if not (isinstance(seed, numbers.Integral) and seed >= 0): raise ValueError(f"seed must be a whole number >= 0, got {seed!r}")
     if workers < 0: raise ValueError(f"workers must be at least 0, got {workers}")
+    if not (isinstance(size, (tuple, list)) and len(size) == 2 and all(isinstance(v, numbers.Integral) for v in size)):
+        raise ValueError(f"size must be (width, height) in pixels, e.g. (160, 96), got {size!r}")
     W, H = size
     if W % 2 or H % 2 or W < 16 or H < 16: raise ValueError(f"size must be even and at least 16x16, got {W}x{H}")
     if not (math.isfinite(fps) and 1 <= fps <= 240): raise ValueError(f"fps must be from 1 to 240, got {fps}")
-    if not modalities or set(modalities) - {1, 2, 3}: raise ValueError(f"modalities must be among 1, 2, 3, got {modalities}")
+    if not isinstance(modalities, (tuple, list, set)) or not modalities or set(modalities) - {1, 2, 3}:
+        raise ValueError(f"modalities must be a list among 1, 2, 3 (e.g. (1,)), got {modalities!r}")
+    if not (isinstance(actors, numbers.Integral) or (isinstance(actors, (tuple, list, range)) and all(isinstance(a, numbers.Integral) for a in actors))):
+        raise ValueError(f"actors must be a number of actors or a list of actor numbers (1-24), got {actors!r}")
     return synthetic_recordings(actors, per_emotion, song)
 
 def _write_one(args): return write_recording(*args)

@@ -185,6 +185,8 @@ def _found_instead(roots, vocal:str, problems:list)->str:
     odd = [ref for k, ref in media.items() if k not in named and not any(p['path'] == ref for p in problems)]
     if odd: why.append(f"{len(odd)} mp4/wav files without a RAVDESS name (e.g. {odd[0]})")
     why += [f"{p['path']}: {p['reason']}" for p in problems[:3]] + ([f"and {len(problems) - 3} more"] if len(problems) > 3 else [])
+    caches = [str(p.parent) for r in roots if Path(r).is_dir() for p in sorted(Path(r).glob('*/index.csv')) if (p.parent/'manifest.json').exists()]
+    if caches: why.append(f"prepared mmfer caches, each usable as the data itself: {', '.join(caches[:3])}")
     return f"; instead: {'; '.join(why)}" if why else ''
 
 def _other_modes(index, mode:str, vocal:str='speech')->str:

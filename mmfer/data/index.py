@@ -73,8 +73,11 @@ def find_ravdess(roots, # A folder, a zip archive, or a list of them
     "(names, problems): the RAVDESS files under `roots` as `RavdessName`s, and [{'path', 'reason'}] for the rest"
     if vocal not in VOCAL: raise ValueError(f"vocal must be one of {list(VOCAL)}, got {vocal!r}")
     names, problems, seen = [], [], set()
+    roots = [roots] if isinstance(roots, (str, os.PathLike)) else list(roots) if isinstance(roots, (list, tuple)) else None
+    if roots is None or not all(isinstance(r, (str, os.PathLike)) for r in roots):
+        raise TypeError("roots must be a folder or a zip archive (a str or a Path), or a list of them")
     once = {}   # each root once (an unreadable zip given twice is one problem), in the order given
-    for r in ([roots] if isinstance(roots, (str, Path)) else roots): once.setdefault(os.path.realpath(r), r)
+    for r in roots: once.setdefault(os.path.realpath(r), r)
     for root in once.values():
         for ref, name in _candidates(root, problems):
             if not name.lower().endswith(('.mp4', '.wav')): continue
@@ -119,6 +122,8 @@ def ravdess_index(names:list, # `RavdessName`s, as `find_ravdess` returns them
                   problems:list=None, # Duplicates are appended here
                  )->pd.DataFrame:
     "One row per recording: its codes, its `label` (emotion name) and the references of its `av`, `video` and `audio` files"
+    if isinstance(names, tuple) and len(names) == 2 and isinstance(names[1], list):   # find_ravdess's whole result
+        raise TypeError("ravdess_index takes the names that find_ravdess returns first: names, problems = find_ravdess(root)")
     rows = {}
     for n in names:
         row = rows.setdefault(n.recording, dict(zip(KEY, n.recording), label=n.emotion_name, av=None, video=None, audio=None))
