@@ -12,19 +12,21 @@ import numpy as np
 import pandas as pd
 import torch
 from mmfer.core import EMOTIONS
-from mmfer.data.cache import load_cache, load_clip
+from mmfer.data.cache import load_cache
 from mmfer.data.index import split_index
+from mmfer.data.loaders import ClipDataset, ClipDataLoader
+from mmfer.learner import classification_metrics
 from mmfer.interpret import load_run, run_args
 
 def scores(model, cache, index, modality, bs=32):
-    "Predicted class of every clip of `index` (rows of the prepared `cache`)"
-    preds = []
-    for s in range(0, len(index), bs):
-        clips = [load_clip(cache, n) for n in index.npz.iloc[s:s + bs]]
-        a = torch.stack([torch.from_numpy(c['audio']) for c in clips]) if modality != 'visual' else None
-        f = torch.stack([torch.from_numpy(c['frames']).permute(0, 3, 1, 2) for c in clips]).float().div(255) if modality != 'audio' else None
+    "(labels, predicted classes) of the clips of `index` (rows of the prepared `cache`), read as training reads them, unaugmented"
+    ys, preds = [], []
+    for a, f, y in ClipDataLoader(ClipDataset(cache, index), bs=bs, shuffle=False, drop_last=False, device='cpu'):
+        if modality == 'audio': f = f[:, :0]   # as `ModalityInput` hands them to the model
+        if modality == 'visual': a = a[:, :0]
         with torch.no_grad(): preds.append(model(a, f).float().argmax(-1).numpy())
-    return np.concatenate(preds)
+        ys.append(y.numpy())
+    return np.concatenate(ys), np.concatenate(preds)
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
@@ -43,10 +45,10 @@ def main():
     print("|---|---|---|---|" + "---|" * len(EMOTIONS))
     for m in a.models or [run/'model']:
         model, _ = load_run(m); model.eval()
-        pred, y = scores(model, cache, index, modality), index.emotion.to_numpy() - 1
         for part in ('train', 'valid', 'test'):
-            k = (index.part == part).to_numpy()
-            rec = [f"{(pred[k & (y == c)] == c).mean():.0%}" if (k & (y == c)).any() else '-' for c in range(len(EMOTIONS))]
-            print(f"| {Path(m).name} | {part} | {k.sum()} | {(pred[k] == y[k]).mean():.1%} | " + ' | '.join(rec) + " |")
+            y, pred = scores(model, cache, index[index.part == part], modality)
+            s = classification_metrics(y, pred)
+            rec = [f"{s['per_class'][e]['recall']:.0%}" if s['per_class'][e]['support'] else '-' for e in EMOTIONS]
+            print(f"| {Path(m).name} | {part} | {len(y)} | {s['war']:.1%} | " + ' | '.join(rec) + " |")
 
 if __name__ == '__main__': main()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['CHOICES', 'DEFAULT_BS', 'CLIP_FORMAT', 'prepare_parser', 'train_parser', 'predict_parser', 'export_parser',
-           'mmfer_prepare', 'mmfer_train', 'mmfer_predict', 'mmfer_export']
+           'mmfer_prepare', 'holds_run', 'mmfer_train', 'mmfer_predict', 'mmfer_export']
 
 # %% ../nbs/18_cli.ipynb #3f5be959
 CHOICES = dict(modality=('multimodal', 'audio', 'visual'), vocal=('speech', 'song', 'both'),
@@ -141,6 +141,11 @@ def _checkpoints(out:Path)->list:
     "The checkpoint pointers of the run in `out`: its own, or each fold's of a k-fold run"
     return [*out.glob('checkpoint.json'), *sorted(out.glob('fold-*/checkpoint.json'))]
 
+def holds_run(out)->bool:
+    "Whether the folder `out` holds a run (checkpoints, or a finished run's metrics.json) that training there would replace"
+    out = Path(out)
+    return bool(_checkpoints(out)) or (out/'metrics.json').exists()
+
 def _saved(out:Path)->str:
     "What an interrupted `mmfer_train` run in `out` has kept, and how to go on"
     from mmfer.learner import checkpoint_epoch   # (torch is loaded by now: a run was under way)
@@ -162,7 +167,7 @@ def mmfer_train(argv=None):
     bs = a.bs or DEFAULT_BS[a.preset]
     if a.effective_bs and a.effective_bs % bs: ap.error(f"--effective-bs {a.effective_bs} must be a multiple of the batch size {bs}")
     if a.resume and not (Path(a.out)/'args.json').exists(): ap.error(f"--resume: {a.out} holds no run to resume")
-    if not a.resume and (_checkpoints(Path(a.out)) or (Path(a.out)/'metrics.json').exists()):
+    if not a.resume and holds_run(a.out):
         ap.error(f"{a.out} already holds a run: add --resume to continue it, or choose another --out")
     log = lambda s: print(s, file=sys.stderr, flush=True)
     from .data.decode import FaceDetectorError   # the arguments are checked: now the library

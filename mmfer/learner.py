@@ -29,8 +29,8 @@ from .model.core import ModelConfig, MultimodalFER, create_model
 
 # %% auto #0
 __all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
-           'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'ModalityInput', 'FitOnly',
-           'History', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop', 'training_done', 'Checkpoint',
+           'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'trained_record', 'ModalityInput',
+           'FitOnly', 'History', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop', 'training_done', 'Checkpoint',
            'save_checkpoint', 'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'check_mode',
            'EpochGradientAccumulation', 'HeadsLoss', 'mmfer_learner']
 
@@ -120,6 +120,10 @@ class AnyDeviceMixedPrecision(MixedPrecision):
         self.learn.scaler, self.scales = GradScaler(self.device, enabled=False), L()
 
 # %% ../nbs/11_learner.ipynb #577eb7a3
+def trained_record(dls, modality:str)->dict:
+    "What a model trained on `dls` in `modality` learned from, as its folder's `trained.json` keeps it: the modality and the mode its clips were prepared for"
+    return dict(modality=modality, cache_mode=(getattr(dls, 'manifest', None) or {}).get('mode', modality))
+
 class ModalityInput(Callback):
     "Feed the model only the audio or only the frames of each batch"
     order = -5
@@ -132,7 +136,7 @@ class ModalityInput(Callback):
             raise ValueError(f"{n} training clips, fewer than one batch of {bs}: use a smaller bs")
         m = bare_model(self.learn)
         if getattr(m, 'takes_features', False): return   # a `CachedFER`: `train_fold` records its model's
-        m.trained = dict(modality=self.modality, cache_mode=(getattr(self.dls, 'manifest', None) or {}).get('mode', self.modality))
+        m.trained = trained_record(self.dls, self.modality)
     def before_batch(self):
         if self.modality == 'multimodal': return
         a, f = self.learn.xb[:2]

@@ -18,8 +18,8 @@ from .data.cache import prepare_cache, load_cache
 from .data.loaders import ravdess_dataloaders, Augment, resolve_device
 from .model.core import PRESETS, create_model, model_config, check_sources
 from .features import feature_dataloaders, CachedFER, cacheable
-from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, training_done, check_mode, _check_format
-from .cli import _checkpoints
+from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, training_done, check_mode, _check_format, trained_record
+from .cli import holds_run
 from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
@@ -99,7 +99,7 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
         _check_format(dls, model.config, modality)   # before any clip is encoded (`mmfer_learner` checks no features)
         dls = feature_dataloaders(model, dls, feature_views, modality, dtype=FEATURE_DTYPES[feature_dtype], progress=progress,
                                   train=not (resume and training_done(run_dir, epochs, patience)))
-        model.trained = dict(modality=modality, cache_mode=dls.manifest.get('mode', modality))   # (`mmfer_learner` sees a CachedFER)
+        model.trained = trained_record(dls, modality)   # (`mmfer_learner` sees a CachedFER)
         model, modality = CachedFER(model), 'multimodal'   # the cache holds only the modality asked for
     learn = mmfer_learner(dls, model, modality=modality, lr=lr, effective_bs=effective_bs, precision=precision,
                           run_dir=run_dir, patience=patience)
@@ -174,7 +174,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
     device = resolve_device(device)
     out, cache = Path(out), Path(cache or default_cache())
     if resume and overwrite: raise ValueError("resume and overwrite exclude each other: continue the run in out, or replace it")
-    if not (resume or overwrite) and (_checkpoints(out) or (out/'metrics.json').exists()):
+    if not (resume or overwrite) and holds_run(out):
         raise FileExistsError(f"{out} already holds a run: resume=True continues it, overwrite=True trains anew in its place "
                               f"(or give another out)")
     t0 = time.perf_counter()

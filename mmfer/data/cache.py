@@ -100,8 +100,10 @@ def prepare_clip(row:dict, # An index row with `video_src` and `audio_src` (see 
     if f.exists():
         with np.load(f) as z:
             src = str(z['source']) if 'source' in z else None
-            for k, r in enumerate(options):   # other files than the chosen ones only while the chosen are as they failed
-                if src == source_id(r) and (k == 0 or ('chosen' in z and str(z['chosen']) == chosen)): return _entry(r, f, z)
+            if src == chosen: return _entry(options[0], f, z)
+            if 'chosen' in z and str(z['chosen']) == chosen:   # other files than the chosen ones only while those are as they failed
+                for r in options[1:]:
+                    if src == source_id(r): return _entry(r, f, z)
     # not there yet, or decoded from other files (another dataset with the same names, or a changed file): decode,
     # from the recording's other files if the chosen ones fail (a 01 mp4 cut short by a broken download: its 02 + 03)
     failed = []
