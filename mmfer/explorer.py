@@ -12,7 +12,8 @@ import ipywidgets as W
 from .core import EMOTIONS
 from .data.cache import load_clip
 from .learner import confusion_matrix
-from .interpret import prediction_part
+from .interpret import prediction_part, run_args
+from .data.index import MODES
 
 # %% auto #0
 __all__ = ['frame_strip', 'wav_bytes', 'prob_bars', 'ConfusionExplorer']
@@ -55,12 +56,15 @@ _INTENSITY, _VOCAL = {1: 'normal', 2: 'strong'}, {1: 'speech', 2: 'song'}
 class ConfusionExplorer:
     "Clickable confusion matrix of a run's predictions, with the clips of the chosen cell"
     def __init__(self, source, # a run folder of `mmfer_train`, or a `predictions.csv` DataFrame
-                 part:str='test', page_size:int=4, n_frames:int=8, sample_rate:int=16000):
-        if isinstance(source, pd.DataFrame): df, where = source, 'the predictions given'
+                 part:str='test', page_size:int=4, n_frames:int=8, sample_rate:int=16000,
+                 modality:str|None=None): # what the model was given, shown with each clip (None: the run's, else multimodal)
+        if isinstance(source, pd.DataFrame): df, where, run = source, 'the predictions given', {}
         else:
             where = Path(source)/'predictions.csv'
             if not where.exists(): raise FileNotFoundError(f"{where}: no such file; is {source} a run folder of mmfer_train?")
-            df = pd.read_csv(where)
+            df, run = pd.read_csv(where), run_args(source)
+        self.modality = modality or run.get('modality', 'multimodal')
+        if self.modality not in MODES: raise ValueError(f"modality must be one of {MODES}, got {self.modality!r}")
         self.df = (prediction_part(df, part, where) if 'part' in df else df).reset_index(drop=True)
         if not len(self.df): raise ValueError(f"{where}: no predictions to explore")
         self.page_size, self.n_frames, self.sample_rate = page_size, n_frames, sample_rate
@@ -104,6 +108,8 @@ class ConfusionExplorer:
 
     def select(self, true:str, pred:str):
         "Show the clips whose true emotion is `true` and predicted emotion `pred`"
+        bad = [repr(e) for e in (true, pred) if e not in EMOTIONS]
+        if bad: raise ValueError(f"unknown emotion {', '.join(bad)}: use one of {list(EMOTIONS)}")
         self.cell, self.page = (true, pred), 0
         self._show()
 
@@ -147,8 +153,9 @@ class ConfusionExplorer:
         except (OSError, KeyError, ValueError) as e:
             return W.HBox(parts + [W.HTML(f"<i>clip not found in the cache: {e}</i>")])
         media = []
-        if 'frames' in c: media.append(W.Image(value=frame_strip(c['frames'], self.n_frames), format='png'))
-        if 'audio' in c: media.append(W.Audio(value=wav_bytes(c['audio'], self.sample_rate), format='wav', autoplay=False))
+        # only what the model was given: a visual-only run on a multimodal cache heard nothing
+        if 'frames' in c and self.modality != 'audio': media.append(W.Image(value=frame_strip(c['frames'], self.n_frames), format='png'))
+        if 'audio' in c and self.modality != 'visual': media.append(W.Audio(value=wav_bytes(c['audio'], self.sample_rate), format='wav', autoplay=False))
         return W.HBox([W.VBox(media)] + parts)
 
     def _ipython_display_(self):
