@@ -12,7 +12,7 @@ import torch
 from torch import nn
 from torch.amp import GradScaler, autocast
 from fastcore.foundation import L
-from fastai.learner import Learner
+from fastai.learner import Learner, SkipToEpoch
 from fastai.callback.core import Callback, CancelFitException, CancelBatchException
 from fastai.callback.fp16 import MixedPrecision, AMPMode
 from fastai.callback.training import GradientAccumulation, GradientClip
@@ -30,8 +30,8 @@ from .model.core import ModelConfig, MultimodalFER, create_model
 # %% auto #0
 __all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
            'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'trained_record', 'ModalityInput',
-           'FitOnly', 'History', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop', 'training_done', 'Checkpoint',
-           'save_checkpoint', 'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'check_mode',
+           'FitOnly', 'History', 'run_epoch', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop', 'training_done',
+           'Checkpoint', 'save_checkpoint', 'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'check_mode',
            'EpochGradientAccumulation', 'HeadsLoss', 'mmfer_learner']
 
 # %% ../nbs/11_learner.ipynb #983784a3
@@ -159,9 +159,13 @@ class FitOnly(Callback):
 class History(FitOnly):
     "One row per epoch, written to `folder/history.csv` and `folder/history.json` after each epoch"
     order = 55  # after the Recorder has the epoch's values
-    def __init__(self, folder=None): self.folder, self.rows = Path(folder) if folder else None, []
+    def __init__(self, folder=None): self.folder, self.rows, self.offset = Path(folder) if folder else None, [], 0
     def before_fit(self):
         self.t0 = time.perf_counter()
+        # fastai counts each fit's epochs from 0 (`fine_tune`: two fits); the run's go on from the last row. A resumed fit
+        # (`start_epoch=k`, fastai's `SkipToEpoch`) continues its own count, so only what the rows hold past k is added
+        start = next((c._skip_to for c in self.learn.cbs if isinstance(c, SkipToEpoch)), 0)
+        self.offset = max(0, (self.rows[-1]['epoch'] + 1 if self.rows else 0) - start)
         r = self.__dict__.get('resume_state')   # (not the learner's, through fastai's attribute fallback) what a resumed run had (`load_checkpoint`) and fastai's before_fit has just reset
         if r and r.get('smooth'):   # the smoothed training loss
             sl = self.recorder.smooth_loss; sl.val, sl.count = torch.tensor(r['smooth'][0]), r['smooth'][1]
@@ -170,7 +174,7 @@ class History(FitOnly):
     def after_train(self): self.resume_state = None   # applied: training goes on from there (a `validate` alone keeps it)
     def after_epoch(self):
         names = [n for n in self.recorder.metric_names[1:] if n != 'time']
-        row = dict(epoch=self.epoch, **{n: float(v) if v is not None else None for n, v in zip(names, self.recorder.values[-1])})
+        row = dict(epoch=run_epoch(self.learn), **{n: float(v) if v is not None else None for n, v in zip(names, self.recorder.values[-1])})
         row['lr'] = float(self.opt.hypers[-1]['lr']); row['seconds'] = round(time.perf_counter() - self.t0, 2)
         self.t0 = time.perf_counter()
         self.rows.append(row)
@@ -189,6 +193,11 @@ def _best(rows, monitor, comp):
     for v in vals[1:]:
         if comp(v[0], best[0]): best = v
     return best
+
+def run_epoch(learn)->int:
+    "The epoch of the run that `learn` is in, counted over all its fits (fastai's `learn.epoch` counts from 0 in each)"
+    h = getattr(learn, 'history', None)
+    return learn.epoch + (h.offset if isinstance(h, History) else 0)
 
 def bare_model(learn):
     "The learner's model without a `DistributedDataParallel` wrapper (see `14_distributed`)"
@@ -217,7 +226,7 @@ class SaveBest(_FromHistory):
     def after_epoch(self):
         super().after_epoch()
         if self.new_best:
-            self.best_epoch = self.epoch
+            self.best_epoch = run_epoch(self.learn)
             bare_model(self.learn).save(self.folder)
 
 def best_epoch(learn)->int|None:
@@ -234,12 +243,13 @@ class EarlyStop(_FromHistory):
         "Whether the patience had run out when `epochs_done` epochs were done (the best epoch `read` from the history)"
         return self._waited(epochs_done - 1) >= self.patience
     def before_train(self):   # a resumed run that had already stopped
-        if self.stopped(self.epoch): raise CancelFitException()
+        if self.stopped(run_epoch(self.learn)): raise CancelFitException()
     def after_epoch(self):
         super().after_epoch()
-        if self.new_best: self.best_epoch = self.epoch
-        if self._waited(self.epoch) >= self.patience:
-            print(f"no {self.monitor} improvement since epoch {self.best_epoch}: early stop after epoch {self.epoch}")
+        epoch = run_epoch(self.learn)
+        if self.new_best: self.best_epoch = epoch
+        if self._waited(epoch) >= self.patience:
+            print(f"no {self.monitor} improvement since epoch {self.best_epoch}: early stop after epoch {epoch}")
             raise CancelFitException()
 
 def training_done(folder, epochs:int, patience:int|None=None, monitor:str='uar')->bool:
@@ -269,7 +279,7 @@ class Checkpoint(FitOnly):
                                   f"overwrite: learn.resume() continues that run; to train anew, move it away or give another run_dir")
         self.mine = True   # this learner's run from now on: its next fits go on writing here
     def after_epoch(self):
-        save_checkpoint(self.learn, self.folder, self.epoch + 1)
+        save_checkpoint(self.learn, self.folder, run_epoch(self.learn) + 1)
 
 def _shuffle_rng(learn):
     "The `random.Random` that orders `learn`'s training batches (fastai draws a new one from it every epoch)"
