@@ -12,7 +12,7 @@ from torch import nn
 from .core import EMOTIONS, atomic_path
 from .data.index import MODES
 from .model.core import MultimodalFER
-from .interpret import load_run, check_modality, trained_on
+from .interpret import serving_model
 
 # %% auto #0
 __all__ = ['ExportModule', 'check_onnx', 'export_onnx']
@@ -72,9 +72,7 @@ def export_onnx(model, # a `MultimodalFER`, a model folder, or a run folder of `
         try: import onnxruntime
         except ImportError: raise ImportError("checking the export needs onnxruntime: pip install onnxruntime (or skip the "
                                               "check: check=False, mmfer_export --no-check)") from None
-    where = 'the model' if isinstance(model, MultimodalFER) else model
-    model, run_modality = (model, trained_on(model)[0]) if isinstance(model, MultimodalFER) else load_run(model)
-    modality = check_modality(modality, run_modality, where)
+    model, modality, _ = serving_model(model, modality)
     if {(p.device.type, p.dtype) for p in model.parameters()} != {('cpu', torch.float32)}:
         model = copy.deepcopy(model).cpu().float()   # exported and checked in float32 on the CPU, as ONNX Runtime runs it; the caller's model is left as it was
     training = model.training

@@ -20,8 +20,8 @@ from .model.core import load_model, MultimodalFER
 from .learner import classification_metrics, confusion_matrix, decode_config
 
 # %% auto #0
-__all__ = ['MEDIA', 'Report', 'prediction_part', 'run_args', 'trained_on', 'load_run', 'check_modality', 'Predictor',
-           'media_files', 'predict']
+__all__ = ['MEDIA', 'Report', 'prediction_part', 'run_args', 'trained_on', 'load_run', 'check_modality', 'serving_model',
+           'Predictor', 'media_files', 'predict']
 
 # %% ../nbs/15_interpret.ipynb #05e62cbb
 def _names(v, classes):
@@ -165,8 +165,8 @@ def trained_on(model, args:dict|None=None)->tuple:
 
 def load_run(path, device='cpu')->tuple:
     "(model, modality) saved in `path`: a run folder of `mmfer_train` (its `args.json` names the modality) or a model folder"
-    model = _run_model(path, device)
-    return model, trained_on(model, run_args(path))[0]
+    model, modality, _ = serving_model(path, device=device)
+    return model, modality
 
 def check_modality(modality:str, trained:str, where)->str:
     "`modality` (None: `trained`), refused when it needs a branch that a run trained on `trained` alone never trained"
@@ -177,18 +177,24 @@ def check_modality(modality:str, trained:str, where)->str:
                          f"{modality} (use {trained})")
     return modality
 
+def serving_model(model, # a `MultimodalFER`, a model folder, or a run folder of `mmfer_train`
+                  modality:str|None=None, # what to serve (None: what it was trained on), see `check_modality`
+                  device=None)->tuple: # where a saved model is loaded (None: the CPU) or a `MultimodalFER` moved (None: where it is)
+    "(model, modality, mode of the clips it learned from) to predict with or export: `Predictor` and `export_onnx`"
+    if isinstance(model, MultimodalFER): m, args, where = model if device is None else model.to(device), {}, 'the model'
+    else: m, args, where = _run_model(model, device or 'cpu'), run_args(model), model
+    trained, clips_mode = trained_on(m, args)
+    return m, check_modality(modality, trained, where), clips_mode
+
 class Predictor:
     "Predict the emotion of mp4/wav files with the model saved in `model` (a run folder or a model folder)"
     def __init__(self, model, device=None, # Where the model runs (default: a `MultimodalFER` stays where it is; a saved one goes to the CPU)
                  modality:str|None=None): # `modality`: default the run's (what it was trained on)
         if device is not None: device = resolve_device(device)   # a GPU that is not there: a clear message
-        if isinstance(model, MultimodalFER):
-            self.model, args, where = (model if device is None else model.to(device)).eval(), {}, 'the model'
-        else: self.model, args, where = _run_model(model, device or 'cpu'), run_args(model), model
-        # what the clips it learned from were decoded for: a visual cache spreads the frames over the whole clip, the
-        # others over the speech (runs from before `cache_mode` was recorded: a cache of the run's own modality)
-        trained, self.clips_mode = trained_on(self.model, args)
-        self.modality = check_modality(modality, trained, where)
+        # `clips_mode`: what the clips it learned from were decoded for: a visual cache spreads the frames over the whole
+        # clip, the others over the speech (runs from before `cache_mode` was recorded: a cache of the run's own modality)
+        self.model, self.modality, self.clips_mode = serving_model(model, modality, device)
+        self.model.eval()
         self.cfg = decode_config(self.model.config)
         self.device = next(self.model.parameters()).device
 
