@@ -32,7 +32,7 @@ __all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics',
            'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'trained_record', 'ModalityInput',
            'FitOnly', 'History', 'run_epoch', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop', 'training_done',
            'Checkpoint', 'save_checkpoint', 'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'check_mode',
-           'EpochGradientAccumulation', 'HeadsLoss', 'mmfer_learner']
+           'check_format', 'EpochGradientAccumulation', 'HeadsLoss', 'mmfer_learner']
 
 # %% ../nbs/11_learner.ipynb #983784a3
 def confusion_matrix(y, pred, n:int=len(EMOTIONS))->np.ndarray:
@@ -354,8 +354,8 @@ def check_mode(held:str, modality:str, where):
         raise ValueError(f"{where} holds clips prepared for {held} mode, which cannot train a {modality} model: give "
                          f"the RAVDESS folder instead, or a cache prepared with mmfer_prepare --modality {modality}")
 
-def _check_format(dls, config, modality='multimodal'):
-    "Refuse clips prepared in another format than `config`'s, in what `modality` reads of them"
+def check_format(dls, config, modality='multimodal'):
+    "Refuse clips prepared in another format than `config`'s, in what `modality` reads of them (`mmfer_learner`, `feature_dataloaders`)"
     man = getattr(dls, 'manifest', {}); d = man.get('decode')
     if not d: return
     held = man.get('mode', 'multimodal')   # an audio cache has no frames, whatever its decode settings say
@@ -409,7 +409,7 @@ def mmfer_learner(dls, # `DataLoaders` of (audio, frames, label), e.g. from `rav
     if isinstance(model, nn.Module):   # a MultimodalFER, or a `CachedFER` (see `13_features`)
         if overrides: raise ValueError(f"overrides {sorted(overrides)} need a preset or ModelConfig, not a built model")
     else: model = create_model(model, pretrained, **overrides)
-    if not getattr(model, 'takes_features', False): _check_format(dls, model.config, modality)   # (a `CachedFER`'s were checked before encoding)
+    if not getattr(model, 'takes_features', False): check_format(dls, model.config, modality)   # (a `CachedFER`'s: `feature_dataloaders` checked the clips it encoded)
     if getattr(dls, 'device', None) is None: dls.device = next(model.parameters()).device   # `dls` itself then sends its batches where the model is
     model.to(dls.device)
     bs = dls.train.bs

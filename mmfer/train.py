@@ -18,7 +18,7 @@ from .data.cache import prepare_cache, load_cache
 from .data.loaders import ravdess_dataloaders, Augment, resolve_device
 from .model.core import PRESETS, create_model, model_config, check_sources
 from .features import feature_dataloaders, CachedFER, cacheable
-from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, training_done, check_mode, _check_format, trained_record
+from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, training_done, check_mode, trained_record
 from .cli import holds_run
 from .interpret import Report
 from .synthetic import make_synthetic_ravdess
@@ -96,7 +96,6 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     cached = feature_views is not None and cacheable(model, modality)
     clips = dict(val=dls.valid.dataset, test=dls[2].dataset)   # the `ClipDataset`s, in the order of their predictions
     if cached:   # frozen encoders: their outputs once per clip (see `13_features`); with no epoch left, only the scored clips'
-        _check_format(dls, model.config, modality)   # before any clip is encoded (`mmfer_learner` checks no features)
         dls = feature_dataloaders(model, dls, feature_views, modality, dtype=FEATURE_DTYPES[feature_dtype], progress=progress,
                                   train=not (resume and training_done(run_dir, epochs, patience)))
         model.trained = trained_record(dls, modality)   # (`mmfer_learner` sees a CachedFER)
