@@ -172,15 +172,14 @@ def mmfer_train(argv=None):
     log = lambda s: print(s, file=sys.stderr, flush=True)
     from .data.decode import FaceDetectorError   # the arguments are checked: now the library
     with _interruptible('mmfer_train', argv, lambda: _saved(Path(a.out)), (OSError, ValueError, FaceDetectorError)):   # OSError: also a backbone not found on the hub
-        from .train import train_run, test_line
+        from .train import train_run, test_line, RUN_FILES
         m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
                       a.freeze_backbones, a.resume, a.patience, cache=a.cache, workers=a.workers, seed=a.seed,
                       progress=sys.stderr.isatty(), log=log,
                       feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype,
                       device=a.device, **_model_options(a))
     out = Path(a.out)
-    made = [f for f in ('metrics.json', 'history.csv', 'predictions.csv', 'confusion_matrix.png', 'MODEL_CARD.md', 'model')
-            if (out/f).exists()] + sorted(p.name for p in out.glob('fold-*'))
+    made = [f for f in RUN_FILES if (out/f).exists()] + sorted(p.name for p in out.iterdir() if p.is_dir())   # model/, ckpt-N/, fold-K/
     log(f"wrote {out}: {', '.join(made)} in {m['seconds']} s")
     print(test_line(m))
 
