@@ -237,8 +237,13 @@ class EarlyStop(_FromHistory):
     "Stop when `monitor` has not improved for `patience` epochs"
     order = TrackerCallback.order + 3   # after SaveBest and Checkpoint
     def __init__(self, monitor='uar', comp=None, min_delta=0., patience=5):
-        super().__init__(monitor, comp, min_delta); self.patience = patience
-    def _waited(self, epoch): return 0 if self.best_epoch is None else epoch - self.best_epoch
+        super().__init__(monitor, comp, min_delta); self.patience, self.fit_start = patience, 0
+    def before_fit(self):
+        super().before_fit()
+        h = getattr(self.learn, 'history', None)   # the run's epoch at which this fit began (a resumed fit: where it first began)
+        self.fit_start = h.offset if isinstance(h, History) else 0
+    # epochs without improvement, counted from the fit's start at most: a new fit (`fine_tune`'s unfrozen one) gets its patience
+    def _waited(self, epoch): return 0 if self.best_epoch is None else epoch - max(self.best_epoch, self.fit_start - 1)
     def stopped(self, epochs_done:int)->bool:
         "Whether the patience had run out when `epochs_done` epochs were done (the best epoch `read` from the history)"
         return self._waited(epochs_done - 1) >= self.patience
