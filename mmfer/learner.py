@@ -151,9 +151,10 @@ class FitOnly(Callback):
     def __call__(self, event_name):
         if event_name == 'before_fit': self._lr_finding = any(isinstance(c, LRFinder) for c in self.learn.cbs)
         if self.__dict__.get('_lr_finding'): return
-        if event_name == 'before_epoch': self.trained = False
-        if event_name == 'before_train': self.trained = True
-        if event_name == 'after_epoch' and not getattr(self, 'trained', False): return
+        # (a private name: fastai warns of a callback attribute that the learner has, as `trained` is the model's record)
+        if event_name == 'before_epoch': self._epoch_trained = False
+        if event_name == 'before_train': self._epoch_trained = True
+        if event_name == 'after_epoch' and not self.__dict__.get('_epoch_trained'): return
         return super().__call__(event_name)
 
 class History(FitOnly):
