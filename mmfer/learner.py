@@ -12,7 +12,7 @@ import torch
 from torch import nn
 from torch.amp import GradScaler, autocast
 from fastcore.foundation import L
-from fastai.learner import Learner, SkipToEpoch
+from fastai.learner import Learner
 from fastai.callback.core import Callback, CancelFitException, CancelBatchException
 from fastai.callback.fp16 import MixedPrecision, AMPMode
 from fastai.callback.training import GradientAccumulation, GradientClip
@@ -163,15 +163,16 @@ class History(FitOnly):
     def __init__(self, folder=None): self.folder, self.rows, self.offset = Path(folder) if folder else None, [], 0
     def before_fit(self):
         self.t0 = time.perf_counter()
-        # fastai counts each fit's epochs from 0 (`fine_tune`: two fits); the run's go on from the last row. A resumed fit
-        # (`start_epoch=k`, fastai's `SkipToEpoch`) continues its own count, so only what the rows hold past k is added
-        start = next((c._skip_to for c in self.learn.cbs if isinstance(c, SkipToEpoch)), 0)
-        self.offset = max(0, (self.rows[-1]['epoch'] + 1 if self.rows else 0) - start)
         r = self.__dict__.get('resume_state')   # (not the learner's, through fastai's attribute fallback) what a resumed run had (`load_checkpoint`) and fastai's before_fit has just reset
         if r and r.get('smooth'):   # the smoothed training loss
             sl = self.recorder.smooth_loss; sl.val, sl.count = torch.tensor(r['smooth'][0]), r['smooth'][1]
         if r and r.get('scaler') and getattr(self.learn, 'scaler', None) is not None and self.learn.scaler.is_enabled():
             self.learn.scaler.load_state_dict(r['scaler'])   # fp16's loss scale (the `MixedPrecision` callback runs before)
+    def before_train(self):
+        # fastai counts each fit's epochs from 0 (`fine_tune`: two fits); the run's go on from its last row. Set here, not
+        # in before_fit, which `validate` and `get_preds` also send (a callback may call them mid-fit). The same all
+        # through a fit, a resumed one (`start_epoch=k`: its first epoch trained is k) included
+        self.offset = max(0, (self.rows[-1]['epoch'] + 1 if self.rows else 0) - self.epoch)
     def after_train(self): self.resume_state = None   # applied: training goes on from there (a `validate` alone keeps it)
     def after_epoch(self):
         names = [n for n in self.recorder.metric_names[1:] if n != 'time']
@@ -239,16 +240,14 @@ class EarlyStop(_FromHistory):
     order = TrackerCallback.order + 3   # after SaveBest and Checkpoint
     def __init__(self, monitor='uar', comp=None, min_delta=0., patience=5):
         super().__init__(monitor, comp, min_delta); self.patience, self.fit_start = patience, 0
-    def before_fit(self):
-        super().before_fit()
-        h = getattr(self.learn, 'history', None)   # the run's epoch at which this fit began (a resumed fit: where it first began)
-        self.fit_start = h.offset if isinstance(h, History) else 0
     # epochs without improvement, counted from the fit's start at most: a new fit (`fine_tune`'s unfrozen one) gets its patience
     def _waited(self, epoch): return 0 if self.best_epoch is None else epoch - max(self.best_epoch, self.fit_start - 1)
     def stopped(self, epochs_done:int)->bool:
         "Whether the patience had run out when `epochs_done` epochs were done (the best epoch `read` from the history)"
         return self._waited(epochs_done - 1) >= self.patience
-    def before_train(self):   # a resumed run that had already stopped
+    def before_train(self):   # (after `History.before_train`) a resumed run that had already stopped
+        h = getattr(self.learn, 'history', None)   # the run's epoch at which this fit began (a resumed fit: where it first began)
+        self.fit_start = h.offset if isinstance(h, History) else 0
         if self.stopped(run_epoch(self.learn)): raise CancelFitException()
     def after_epoch(self):
         super().after_epoch()
@@ -265,7 +264,9 @@ def training_done(folder, epochs:int, patience:int|None=None, monitor:str='uar')
     if not patience or not done: return False   # (`mmfer_learner` adds no `EarlyStop` for 0 either)
     try: rows = json.loads((Path(folder)/'history.json').read_text())[:done]   # as the checkpoint has them
     except (OSError, ValueError): return False
-    return EarlyStop(monitor, patience=patience).read(rows).stopped(done)   # what it decides when the run is resumed
+    stop = EarlyStop(monitor, patience=patience).read(rows)
+    stop.fit_start = checkpoint_epoch(folder, 'offset')   # where the checkpointed fit began
+    return stop.stopped(done)   # what it decides when the run is resumed
 
 # %% ../nbs/11_learner.ipynb #273ddfdd
 def _plain(x):
@@ -302,17 +303,18 @@ def save_checkpoint(learn, folder, epoch:int):
     folder = Path(folder); new = folder/f'ckpt-{epoch}'
     shutil.rmtree(new, ignore_errors=True)
     bare_model(learn).save(new)
-    state = dict(epoch=epoch, opt=_plain(learn.opt.state_dict()), history=getattr(learn, 'history', History()).rows,
+    offset = h.offset if isinstance(h := getattr(learn, 'history', None), History) else 0
+    state = dict(epoch=epoch, offset=offset, opt=_plain(learn.opt.state_dict()), history=getattr(learn, 'history', History()).rows,
                  rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
                  scaler=_scaler_state(learn), shuffle=rng.getstate() if (rng := _shuffle_rng(learn)) else None,
                  smooth=[float(learn.recorder.smooth_loss.val), learn.recorder.smooth_loss.count])
     with atomic_path(new/'training.pt') as t: torch.save(state, t)
-    with atomic_path(folder/'checkpoint.json') as t: t.write_text(json.dumps(dict(epoch=epoch, folder=new.name)))
+    with atomic_path(folder/'checkpoint.json') as t: t.write_text(json.dumps(dict(epoch=epoch, folder=new.name, offset=offset)))
     for old in folder.glob('ckpt-*'):
         if old != new: shutil.rmtree(old, ignore_errors=True)
 
 def load_checkpoint(learn, folder=None)->int:
-    "Load the latest checkpoint in `folder` (default: the learner's `run_dir`) into `learn`; returns the number of epochs it had done (0 if none yet)"
+    "Load the latest checkpoint in `folder` (default: the learner's `run_dir`) into `learn`; returns the `start_epoch` of its fit: its epochs done, less its earlier fits' (0 if none yet)"
     if folder is None: folder = getattr(getattr(learn, 'history', None), 'folder', None)
     if folder is None: raise ValueError("resume: give the run folder (this learner has no run_dir)")
     folder = Path(folder); ptr = folder/'checkpoint.json'
@@ -339,14 +341,14 @@ def load_checkpoint(learn, folder=None)->int:
     torch.set_rng_state(state['rng'])
     if state['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda_rng'])
     if state.get('shuffle') and (rng := _shuffle_rng(learn)): rng.setstate(state['shuffle'])   # tuples, as saved
-    return state['epoch']
+    return state['epoch'] - state.get('offset', 0)   # (a fit within the run: `fine_tune`'s second, or a later `fit`)
 
 MultimodalFERLearner.resume = load_checkpoint
 
-def checkpoint_epoch(folder)->int:
-    "Epochs done by the last checkpoint in `folder`; 0 if it has none or its `checkpoint.json` cannot be read (`load_checkpoint` says why)"
-    try: return int(json.loads((Path(folder)/'checkpoint.json').read_text())['epoch'])
-    except (OSError, ValueError, KeyError, TypeError): return 0
+def checkpoint_epoch(folder, key:str='epoch')->int:
+    "Epochs done by the last checkpoint in `folder` (`key='offset'`: those of the run's fits before the checkpointed one); 0 if it has none or its `checkpoint.json` cannot be read (`load_checkpoint` says why)"
+    try: return int(json.loads((Path(folder)/'checkpoint.json').read_text()).get(key, 0))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError): return 0
 
 # %% ../nbs/11_learner.ipynb #4c01556a
 def decode_config(config:ModelConfig)->DecodeConfig:
