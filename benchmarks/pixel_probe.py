@@ -17,21 +17,23 @@ Usage: python benchmarks/pixel_probe.py CACHE [--pair neutral calm] [--sizes 96 
 import argparse
 from pathlib import Path
 import numpy as np
+import decord
 import pandas as pd
 from mmfer.core import EMOTIONS, parse_ravdess_name
 from mmfer.synthetic import synth_performance, face_track, linear_probe
-from mmfer.data.decode import read_frames, crop_frames, pixel_box
+from mmfer.data.decode import crop_frames, pixel_box
 
 def pixels(frames):
     "Mean and standard deviation over time of each grey pixel of frames [T, S, S, 3]"
     g = frames.astype(np.float32).mean(-1)
     return np.concatenate([g.mean(0).ravel(), g.std(0).ravel()])
 
-def cues(row, indices, seed=0):
+def cues(row, indices, fps, size, n_frames, seed=0):
     "The true facial cues `face_track` draws at the frames `indices` of the synthetic recording of `row`, averaged"
     p = synth_performance(parse_ravdess_name(row.video_src), seed)
-    f = face_track(p)
-    i = np.clip(indices, 0, len(f['t']) - 1)
+    f = face_track(p, size, fps)   # at the mp4's own frame rate and size (`mmfer_synth --fps/--size`)
+    if len(f['t']) != n_frames: raise SystemExit(f"{row.video_src}: {n_frames} frames, but face_track draws {len(f['t'])}: another seed or set?")
+    i = np.asarray(indices)
     # what `_draw_face` reads: smile, mouth opening, eye opening (with blinks), brow raise and tilt, and head motion
     return np.array([f['smile'][i].mean(), f['mouth'][i].mean(), f['eyes'][i].mean(), f['brow'][i].mean(),
                      f['tilt'][i].mean(), np.std(f['cx'][i]) + np.std(f['cy'][i])])
@@ -61,17 +63,22 @@ def main():
         z = np.load(cache/'clips'/row.npz)
         frames, idx, box = z['frames'], z['indices'], z['box']
         size = frames.shape[1]
-        feats['true facial cues'].append(cues(row, idx, a.seed))
+        vr = decord.VideoReader(row.video_src)
+        src = vr.get_batch([int(i) for i in idx]).asnumpy()
+        H, W = src.shape[1:3]
+        feats['true facial cues'].append(cues(row, idx, vr.get_avg_fps(), (W, H), len(vr), a.seed))
         feats["cached crops ({} px)"].append(pixels(frames))
-        if a.sizes:
-            src = read_frames(row.video_src, idx)
-            pb = pixel_box(box, src.shape[2], src.shape[1])
-            for s in a.sizes: feats[f"crops cut again at {s} px"].append(pixels(crop_frames(src, pb, s)))
+        pb = None if np.isnan(box).any() else pixel_box(box, W, H)   # NaN: the clip was centre-cropped (no face found)
+        for s in a.sizes: feats[f"crops cut again at {s} px"].append(pixels(crop_frames(src, pb, s)))
     y, actor = np.array([EMOTIONS.index(l) for l in index.label]), index.actor.to_numpy()
     print(f"{len(index)} clips of {' and '.join(a.pair)}; linear_probe, 4 actors left out at a time (kfold6 folds)")
     print("| features | folds 0-5 | pooled |\n|---|---|---|")
     for name, X in feats.items():
         acc = kfold6(np.array(X), y, actor, pair)
         print(f"| {name.format(size)} | {' / '.join(f'{100 * v:.0f}' for v in acc)}% | {100 * acc.mean():.1f}% |")
+    X = np.array(feats['true facial cues'])
+    names = ('smile', 'mouth opening', 'eye opening', 'brow raise', 'brow tilt', 'head motion')
+    print('\ntrue facial cues one at a time, pooled: ' + ', '.join(f"{n} {100 * kfold6(X[:, [k]], y, actor, pair).mean():.1f}%"
+                                                            for k, n in enumerate(names)))
 
 if __name__ == '__main__': main()

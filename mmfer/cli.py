@@ -179,7 +179,8 @@ def mmfer_train(argv=None):
                       feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype,
                       device=a.device, **_model_options(a))
     out = Path(a.out)
-    made = [f for f in RUN_FILES if (out/f).exists()] + sorted(p.name for p in out.iterdir() if p.is_dir())   # model/, ckpt-N/, fold-K/
+    made = [f for f in RUN_FILES if (out/f).exists()] + sorted(p.name for p in out.iterdir() if p.is_dir() and   # (not another
+            re.fullmatch(r'model|ckpt-\d+|fold-\d+', p.name))                                                    # folder's)
     log(f"wrote {out}: {', '.join(made)} in {m['seconds']} s")
     print(test_line(m))
 
