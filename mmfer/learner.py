@@ -197,7 +197,7 @@ def _best(rows, monitor, comp):
     return best
 
 def run_epoch(learn)->int:
-    "The epoch of the run that `learn` is in, counted over all its fits (fastai's `learn.epoch` counts from 0 in each)"
+    "The epoch of the run that `learn` is in, counted over all its fits (fastai's `learn.epoch` counts from 0 in each); set for a fit at its first `before_train`"
     h = getattr(learn, 'history', None)
     return learn.epoch + (h.offset if isinstance(h, History) else 0)
 
@@ -304,12 +304,12 @@ def save_checkpoint(learn, folder, epoch:int):
     shutil.rmtree(new, ignore_errors=True)
     bare_model(learn).save(new)
     offset = h.offset if isinstance(h := getattr(learn, 'history', None), History) else 0
-    state = dict(epoch=epoch, offset=offset, opt=_plain(learn.opt.state_dict()), history=getattr(learn, 'history', History()).rows,
+    state = dict(epoch=epoch, offset=offset, fit_epochs=getattr(learn, 'n_epoch', None), opt=_plain(learn.opt.state_dict()), history=getattr(learn, 'history', History()).rows,
                  rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
                  scaler=_scaler_state(learn), shuffle=rng.getstate() if (rng := _shuffle_rng(learn)) else None,
                  smooth=[float(learn.recorder.smooth_loss.val), learn.recorder.smooth_loss.count])
     with atomic_path(new/'training.pt') as t: torch.save(state, t)
-    with atomic_path(folder/'checkpoint.json') as t: t.write_text(json.dumps(dict(epoch=epoch, folder=new.name, offset=offset)))
+    with atomic_path(folder/'checkpoint.json') as t: t.write_text(json.dumps(dict(epoch=epoch, folder=new.name, offset=offset, fit_epochs=state['fit_epochs'])))
     for old in folder.glob('ckpt-*'):
         if old != new: shutil.rmtree(old, ignore_errors=True)
 
@@ -338,6 +338,7 @@ def load_checkpoint(learn, folder=None)->int:
     learn.opt.load_state_dict(opt)
     if hasattr(learn, 'history'):   # the history, and what the next fit's `History.before_fit` gives back to fastai
         learn.history.rows, learn.history.resume_state = list(state['history']), dict(smooth=state.get('smooth'), scaler=state.get('scaler'))
+        learn.history.offset = state.get('offset', 0)   # (`run_epoch` before the resumed fit's first `before_train`)
     torch.set_rng_state(state['rng'])
     if state['cuda_rng'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(state['cuda_rng'])
     if state.get('shuffle') and (rng := _shuffle_rng(learn)): rng.setstate(state['shuffle'])   # tuples, as saved
