@@ -65,6 +65,8 @@ class ConfusionExplorer:
             df, run = pd.read_csv(where), run_args(source)
         self.modality = modality or run.get('modality', 'multimodal')
         if self.modality not in MODES: raise ValueError(f"modality must be one of {MODES}, got {self.modality!r}")
+        need = ['label', 'pred', 'actor', 'npz', 'cache', *(f'p_{e}' for e in EMOTIONS)]   # what mmfer_train's predictions.csv has
+        if missing := [c for c in need if c not in df]: raise ValueError(f"{where}: no column {', '.join(missing)}: not predictions of mmfer_train?")
         self.df = (prediction_part(df, part, where) if 'part' in df else df).reset_index(drop=True)
         if not len(self.df): raise ValueError(f"{where}: no predictions to explore")
         self.page_size, self.n_frames, self.sample_rate = page_size, n_frames, sample_rate
