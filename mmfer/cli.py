@@ -172,15 +172,14 @@ def mmfer_train(argv=None):
     log = lambda s: print(s, file=sys.stderr, flush=True)
     from .data.decode import FaceDetectorError   # the arguments are checked: now the library
     with _interruptible('mmfer_train', argv, lambda: _saved(Path(a.out)), (OSError, ValueError, FaceDetectorError)):   # OSError: also a backbone not found on the hub
-        from .train import train_run, test_line, RUN_FILES
+        from .train import train_run, test_line, run_contents
         m = train_run(a.data, a.out, a.preset, a.modality, a.split, a.fold, a.epochs, a.bs, a.effective_bs, a.lr, a.precision,
                       a.freeze_backbones, a.resume, a.patience, cache=a.cache, workers=a.workers, seed=a.seed,
                       progress=sys.stderr.isatty(), log=log,
                       feature_views=None if a.no_feature_cache else a.feature_views, feature_dtype=a.feature_dtype,
                       device=a.device, **_model_options(a))
     out = Path(a.out)
-    made = [f for f in RUN_FILES if (out/f).exists()] + sorted(p.name for p in out.iterdir() if p.is_dir() and   # (not another
-            re.fullmatch(r'model|ckpt-\d+|fold-\d+', p.name))                                                    # folder's)
+    made = [p.name for p in run_contents(out)]
     log(f"wrote {out}: {', '.join(made)} in {m['seconds']} s")
     print(test_line(m))
 

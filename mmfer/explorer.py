@@ -12,8 +12,7 @@ import ipywidgets as W
 from .core import EMOTIONS
 from .data.cache import load_clip
 from .learner import confusion_matrix
-from .interpret import prediction_part, run_args
-from .data.index import MODES
+from .interpret import prediction_part, run_args, check_modality
 
 # %% auto #0
 __all__ = ['frame_strip', 'wav_bytes', 'prob_bars', 'ConfusionExplorer']
@@ -63,8 +62,7 @@ class ConfusionExplorer:
             where = Path(source)/'predictions.csv'
             if not where.exists(): raise FileNotFoundError(f"{where}: no such file; is {source} a run folder of mmfer_train?")
             df, run = pd.read_csv(where), run_args(source)
-        self.modality = modality or run.get('modality', 'multimodal')
-        if self.modality not in MODES: raise ValueError(f"modality must be one of {MODES}, got {self.modality!r}")
+        self.modality = check_modality(modality, run.get('modality', 'multimodal'), where)
         need = ['label', 'pred', 'actor', 'npz', 'cache', *(f'p_{e}' for e in EMOTIONS)]   # what mmfer_train's predictions.csv has
         if missing := [c for c in need if c not in df]: raise ValueError(f"{where}: no column {', '.join(missing)}: not predictions of mmfer_train?")
         self.df = (prediction_part(df, part, where) if 'part' in df else df).reset_index(drop=True)

@@ -196,10 +196,14 @@ def _best(rows, monitor, comp):
         if comp(v[0], best[0]): best = v
     return best
 
+def _offset(learn)->int:
+    "The run's epochs before `learn`'s current fit (`History.offset`; 0 without a `History`)"
+    h = getattr(learn, 'history', None)
+    return h.offset if isinstance(h, History) else 0
+
 def run_epoch(learn)->int:
     "The epoch of the run that `learn` is in, counted over all its fits (fastai's `learn.epoch` counts from 0 in each); set for a fit at its first `before_train`"
-    h = getattr(learn, 'history', None)
-    return learn.epoch + (h.offset if isinstance(h, History) else 0)
+    return learn.epoch + _offset(learn)
 
 def bare_model(learn):
     "The learner's model without a `DistributedDataParallel` wrapper (see `14_distributed`)"
@@ -246,8 +250,7 @@ class EarlyStop(_FromHistory):
         "Whether the patience had run out when `epochs_done` epochs were done (the best epoch `read` from the history)"
         return self._waited(epochs_done - 1) >= self.patience
     def before_train(self):   # (after `History.before_train`) a resumed run that had already stopped
-        h = getattr(self.learn, 'history', None)   # the run's epoch at which this fit began (a resumed fit: where it first began)
-        self.fit_start = h.offset if isinstance(h, History) else 0
+        self.fit_start = _offset(self.learn)   # the run's epoch at which this fit began (a resumed fit: where it first began)
         if self.stopped(run_epoch(self.learn)): raise CancelFitException()
     def after_epoch(self):
         super().after_epoch()
@@ -303,7 +306,7 @@ def save_checkpoint(learn, folder, epoch:int):
     folder = Path(folder); new = folder/f'ckpt-{epoch}'
     shutil.rmtree(new, ignore_errors=True)
     bare_model(learn).save(new)
-    offset = h.offset if isinstance(h := getattr(learn, 'history', None), History) else 0
+    offset = _offset(learn)
     state = dict(epoch=epoch, offset=offset, fit_epochs=getattr(learn, 'n_epoch', None), opt=_plain(learn.opt.state_dict()), history=getattr(learn, 'history', History()).rows,
                  rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
                  scaler=_scaler_state(learn), shuffle=rng.getstate() if (rng := _shuffle_rng(learn)) else None,

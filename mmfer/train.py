@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_train.ipynb #a6144439
 from __future__ import annotations
-import contextlib, datetime, json, os, shutil, time
+import contextlib, datetime, json, os, re, shutil, time
 from pathlib import Path
 import numpy as np
 import torch
@@ -24,8 +24,8 @@ from .interpret import Report
 from .synthetic import make_synthetic_ravdess
 
 # %% auto #0
-__all__ = ['FEATURE_DTYPES', 'DEFAULTS', 'RUN_FILES', 'PREDICTION_KEYS', 'default_cache', 'synthetic_data', 'predictions',
-           'prediction_table', 'plot_confusion', 'train_fold', 'train_run', 'model_card', 'test_line']
+__all__ = ['FEATURE_DTYPES', 'DEFAULTS', 'RUN_FILES', 'PREDICTION_KEYS', 'run_contents', 'default_cache', 'synthetic_data',
+           'predictions', 'prediction_table', 'plot_confusion', 'train_fold', 'train_run', 'model_card', 'test_line']
 
 # %% ../nbs/12_train.ipynb #8675a91b
 FEATURE_DTYPES = dict(float32=torch.float32, float16=torch.float16)   # how the frozen-encoder feature cache stores features (`13_features`)
@@ -34,6 +34,12 @@ DEFAULTS = dict(tiny=dict(epochs=50, bs=16, lr=3e-3, augment=dict(crop_scale=1.)
 
 RUN_FILES = ('args.json', 'metrics.json', 'history.csv', 'history.json', 'predictions.csv', 'confusion_matrix.png',
              'MODEL_CARD.md', 'checkpoint.json')   # the files a run writes in its folder (and `model/`, `ckpt-N/`, `fold-K/`)
+
+def run_contents(out)->list:
+    "What the run in folder `out` wrote there: its `RUN_FILES` and its folders (`model/`, `ckpt-N/`, `fold-K/`), not a user's"
+    out = Path(out)
+    folders = sorted(p for p in out.iterdir() if p.is_dir() and re.fullmatch(r'model|ckpt-\d+|fold-\d+', p.name)) if out.is_dir() else []
+    return [out/f for f in RUN_FILES if (out/f).exists()] + folders
 
 def default_cache()->Path:
     "Where mmfer keeps the synthetic set and prepared caches: $MMFER_CACHE, else ~/.cache/mmfer"
@@ -204,8 +210,7 @@ def train_run(data=None, # RAVDESS root(s) or a prepared cache; None: the synthe
                 cache_mode=held)   # how its clips were decoded (`Predictor` decodes new files alike)
     saved = out/'args.json'
     if overwrite:   # the run that was there goes entirely (a fold it had done must not pass for one of this run's)
-        for p in [*out.glob('fold-*'), *out.glob('ckpt-*'), out/'model']: shutil.rmtree(p, ignore_errors=True)
-        for f in RUN_FILES: (out/f).unlink(missing_ok=True)
+        for p in run_contents(out): shutil.rmtree(p) if p.is_dir() else p.unlink()
     if resume and saved.exists():
         old = json.loads(saved.read_text())
         # the schedule, the data and their order in the epochs left depend on these, and the model on the overrides; a run
