@@ -18,10 +18,11 @@ import argparse
 from pathlib import Path
 import numpy as np
 import decord
-import pandas as pd
 from mmfer.core import EMOTIONS, parse_ravdess_name
 from mmfer.synthetic import synth_performance, face_track, linear_probe
-from mmfer.data.decode import crop_frames, pixel_box
+from mmfer.data.decode import read_frames, crop_frames, pixel_box
+from mmfer.data.cache import load_cache
+from mmfer.data.index import actor_split
 
 def pixels(frames):
     "Mean and standard deviation over time of each grey pixel of frames [T, S, S, 3]"
@@ -42,7 +43,7 @@ def kfold6(X, y, actor, pair):
     "Accuracy per kfold6 fold (test actors 4k+1 .. 4k+4) of `linear_probe` trained on the other 20 actors, argmax within `pair`"
     acc = []
     for k in range(6):
-        te = (actor - 1) // 4 == k
+        te = np.isin(actor, actor_split('kfold6', k)['test'])
         lp = linear_probe(X[~te], y[~te], X[te])[:, pair]
         acc.append((np.array(pair)[lp.argmax(1)] == y[te]).mean())
     return np.array(acc)
@@ -55,27 +56,25 @@ def main():
     ap.add_argument('--seed', type=int, default=0, help="the synthetic set's seed (the demo's: 0)")
     a = ap.parse_args()
     cache, pair = Path(a.cache), [EMOTIONS.index(e) for e in a.pair]
-    index = pd.read_csv(cache/'index.csv')
+    index = load_cache(cache)[0]
     index = index[index.label.isin(a.pair)].reset_index(drop=True)
-    feats = {'true facial cues': [], f"cached crops ({{}} px)": []} | {f"crops cut again at {s} px": [] for s in a.sizes}
-    size = None
+    feats = {'true facial cues': [], 'cached crops': []} | {f"crops cut again at {s} px": [] for s in a.sizes}
     for row in index.itertuples():
-        z = np.load(cache/'clips'/row.npz)
-        frames, idx, box = z['frames'], z['indices'], z['box']
-        size = frames.shape[1]
+        with np.load(cache/'clips'/row.npz) as z: frames, idx, box = z['frames'], z['indices'], z['box']
         vr = decord.VideoReader(row.video_src)
-        src = vr.get_batch([int(i) for i in idx]).asnumpy()
+        src = read_frames(row.video_src, idx, vr)
         H, W = src.shape[1:3]
         feats['true facial cues'].append(cues(row, idx, vr.get_avg_fps(), (W, H), len(vr), a.seed))
-        feats["cached crops ({} px)"].append(pixels(frames))
+        feats['cached crops'].append(pixels(frames))
         pb = None if np.isnan(box).any() else pixel_box(box, W, H)   # NaN: the clip was centre-cropped (no face found)
         for s in a.sizes: feats[f"crops cut again at {s} px"].append(pixels(crop_frames(src, pb, s)))
     y, actor = np.array([EMOTIONS.index(l) for l in index.label]), index.actor.to_numpy()
-    print(f"{len(index)} clips of {' and '.join(a.pair)}; linear_probe, 4 actors left out at a time (kfold6 folds)")
+    print(f"{len(index)} clips of {' and '.join(a.pair)} (cached crops of {frames.shape[1]} px); linear_probe, 4 actors left "
+          f"out at a time (kfold6 folds)")
     print("| features | folds 0-5 | pooled |\n|---|---|---|")
     for name, X in feats.items():
         acc = kfold6(np.array(X), y, actor, pair)
-        print(f"| {name.format(size)} | {' / '.join(f'{100 * v:.0f}' for v in acc)}% | {100 * acc.mean():.1f}% |")
+        print(f"| {name} | {' / '.join(f'{100 * v:.0f}' for v in acc)}% | {100 * acc.mean():.1f}% |")
     X = np.array(feats['true facial cues'])
     names = ('smile', 'mouth opening', 'eye opening', 'brow raise', 'brow tilt', 'head motion')
     print('\ntrue facial cues one at a time, pooled: ' + ', '.join(f"{n} {100 * kfold6(X[:, [k]], y, actor, pair).mean():.1f}%"

@@ -12,7 +12,7 @@ import ipywidgets as W
 from .core import EMOTIONS
 from .data.cache import load_clip
 from .learner import confusion_matrix
-from .interpret import prediction_part, run_args, check_modality
+from .interpret import prediction_part, run_predictions, run_args, check_modality
 
 # %% auto #0
 __all__ = ['frame_strip', 'wav_bytes', 'prob_bars', 'ConfusionExplorer']
@@ -57,15 +57,14 @@ class ConfusionExplorer:
     def __init__(self, source, # a run folder of `mmfer_train`, or a `predictions.csv` DataFrame
                  part:str='test', page_size:int=4, n_frames:int=8, sample_rate:int=16000,
                  modality:str|None=None): # what the model was given, shown with each clip (None: the run's, else multimodal)
-        if isinstance(source, pd.DataFrame): df, where, run = source, 'the predictions given', {}
-        else:
-            where = Path(source)/'predictions.csv'
-            if not where.exists(): raise FileNotFoundError(f"{where}: no such file; is {source} a run folder of mmfer_train?")
-            df, run = pd.read_csv(where), run_args(source)
+        if isinstance(source, pd.DataFrame):
+            where, run = 'the predictions given', {}
+            df = prediction_part(source, part, where) if 'part' in source else source
+        else: df, where, run = run_predictions(source, part), Path(source)/'predictions.csv', run_args(source)
         self.modality = check_modality(modality, run.get('modality', 'multimodal'), where)
         need = ['label', 'pred', 'actor', 'npz', 'cache', *(f'p_{e}' for e in EMOTIONS)]   # what mmfer_train's predictions.csv has
         if missing := [c for c in need if c not in df]: raise ValueError(f"{where}: no column {', '.join(missing)}: not predictions of mmfer_train?")
-        self.df = (prediction_part(df, part, where) if 'part' in df else df).reset_index(drop=True)
+        self.df = df.reset_index(drop=True)
         if not len(self.df): raise ValueError(f"{where}: no predictions to explore")
         self.page_size, self.n_frames, self.sample_rate = page_size, n_frames, sample_rate
         self.cell, self.page = None, 0

@@ -13,7 +13,7 @@ from fastai.data.transforms import CategoryMap
 from fastprogress.fastprogress import progress_bar
 from .core import EMOTIONS
 from .model.core import MultimodalFER
-from .learner import check_format
+from .learner import check_format, trained_record
 
 # %% auto #0
 __all__ = ['cacheable', 'encode_clips', 'FeatureDataset', 'CachedFER', 'feature_dataloaders']
@@ -99,6 +99,7 @@ def feature_dataloaders(model:MultimodalFER, dls, views:int=1, modality:str='mul
     "DataLoaders (train, valid, test) of the frozen encoders' outputs on `dls`; `views` augmented views of training clips"
     _uses(model, modality)
     check_format(dls, model.config, modality)   # before any clip is encoded: `mmfer_learner` sees only the features
+    if train: model.trained = trained_record(dls, modality)   # what it learns from (`trained.json`), which `mmfer_learner` cannot tell from features
     if views < 0: raise ValueError(f"views must be at least 0, got {views}")   # (0: the training clips unaugmented)
     bs = bs or dls.train.bs
     dev = getattr(dls, 'device', None)

@@ -20,8 +20,8 @@ from .model.core import load_model, MultimodalFER
 from .learner import classification_metrics, confusion_matrix, decode_config
 
 # %% auto #0
-__all__ = ['MEDIA', 'Report', 'prediction_part', 'run_args', 'trained_on', 'load_run', 'check_modality', 'serving_model',
-           'Predictor', 'media_files', 'predict']
+__all__ = ['MEDIA', 'Report', 'prediction_part', 'run_predictions', 'run_args', 'trained_on', 'load_run', 'check_modality',
+           'serving_model', 'Predictor', 'media_files', 'predict']
 
 # %% ../nbs/15_interpret.ipynb #05e62cbb
 def _names(v, classes):
@@ -123,11 +123,15 @@ def prediction_part(df:pd.DataFrame, part:str, where)->pd.DataFrame:
     if not len(p): raise ValueError(f"{where}: no {part!r} clips (its parts: {', '.join(map(repr, sorted(df.part.unique())))})")
     return p
 
-def _from_run(cls, run_dir, part:str='test')->Report:
-    "A `Report` of the `part` ('test' or 'val') clips in `run_dir/predictions.csv` (all folds of a k-fold run)"
+def run_predictions(run_dir, part:str='test')->pd.DataFrame:
+    "The `part` rows of the `predictions.csv` that `mmfer_train` wrote in `run_dir` (all folds of a k-fold run), see `prediction_part`"
     path = Path(run_dir)/'predictions.csv'
     if not path.exists(): raise FileNotFoundError(f"{path}: no such file; is {run_dir} a run folder of mmfer_train?")
-    p = prediction_part(pd.read_csv(path), part, path)
+    return prediction_part(pd.read_csv(path), part, path)
+
+def _from_run(cls, run_dir, part:str='test')->Report:
+    "A `Report` of the `part` ('test' or 'val') clips in `run_dir/predictions.csv` (all folds of a k-fold run)"
+    p = run_predictions(run_dir, part)
     folds = p.fold.values if 'fold' in p else None
     return cls(p.label.values, p.pred.values, p.actor.values, EMOTIONS, f"{Path(run_dir).name} {part}", folds)
 

@@ -135,7 +135,7 @@ class ModalityInput(Callback):
         if not len(self.dls.train):   # the training loader drops an incomplete last batch: nothing would train (loss nan)
             raise ValueError(f"{n} training clips, fewer than one batch of {bs}: use a smaller bs")
         m = bare_model(self.learn)
-        if getattr(m, 'takes_features', False): return   # a `CachedFER`: `train_fold` records its model's
+        if getattr(m, 'takes_features', False): return   # a `CachedFER`: `feature_dataloaders` recorded its model's
         m.trained = trained_record(self.dls, self.modality)
     def before_batch(self):
         if self.modality == 'multimodal': return
@@ -307,12 +307,12 @@ def save_checkpoint(learn, folder, epoch:int):
     shutil.rmtree(new, ignore_errors=True)
     bare_model(learn).save(new)
     offset = _offset(learn)
-    state = dict(epoch=epoch, offset=offset, fit_epochs=getattr(learn, 'n_epoch', None), opt=_plain(learn.opt.state_dict()), history=getattr(learn, 'history', History()).rows,
+    state = dict(epoch=epoch, offset=offset, opt=_plain(learn.opt.state_dict()), history=getattr(learn, 'history', History()).rows,
                  rng=torch.get_rng_state(), cuda_rng=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [],
                  scaler=_scaler_state(learn), shuffle=rng.getstate() if (rng := _shuffle_rng(learn)) else None,
                  smooth=[float(learn.recorder.smooth_loss.val), learn.recorder.smooth_loss.count])
     with atomic_path(new/'training.pt') as t: torch.save(state, t)
-    with atomic_path(folder/'checkpoint.json') as t: t.write_text(json.dumps(dict(epoch=epoch, folder=new.name, offset=offset, fit_epochs=state['fit_epochs'])))
+    with atomic_path(folder/'checkpoint.json') as t: t.write_text(json.dumps(dict(epoch=epoch, folder=new.name, offset=offset, fit_epochs=getattr(learn, 'n_epoch', None))))
     for old in folder.glob('ckpt-*'):
         if old != new: shutil.rmtree(old, ignore_errors=True)
 

@@ -18,7 +18,7 @@ from .data.cache import prepare_cache, load_cache
 from .data.loaders import ravdess_dataloaders, Augment, resolve_device
 from .model.core import PRESETS, create_model, model_config, check_sources
 from .features import feature_dataloaders, CachedFER, cacheable
-from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, training_done, check_mode, trained_record
+from .learner import mmfer_learner, classification_metrics, decode_config, best_epoch, training_done, check_mode
 from .cli import holds_run
 from .interpret import Report
 from .synthetic import make_synthetic_ravdess
@@ -104,7 +104,6 @@ def train_fold(dls, run_dir, preset='tiny', modality='multimodal', epochs:int=25
     if cached:   # frozen encoders: their outputs once per clip (see `13_features`); with no epoch left, only the scored clips'
         dls = feature_dataloaders(model, dls, feature_views, modality, dtype=FEATURE_DTYPES[feature_dtype], progress=progress,
                                   train=not (resume and training_done(run_dir, epochs, patience)))
-        model.trained = trained_record(dls, modality)   # (`mmfer_learner` sees a CachedFER)
         model, modality = CachedFER(model), 'multimodal'   # the cache holds only the modality asked for
     learn = mmfer_learner(dls, model, modality=modality, lr=lr, effective_bs=effective_bs, precision=precision,
                           run_dir=run_dir, patience=patience)
