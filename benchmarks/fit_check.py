@@ -15,15 +15,14 @@ from mmfer.core import EMOTIONS
 from mmfer.data.cache import load_cache
 from mmfer.data.index import split_index
 from mmfer.data.loaders import ClipDataset, ClipDataLoader
-from mmfer.learner import classification_metrics
+from mmfer.learner import classification_metrics, modality_inputs
 from mmfer.interpret import load_run, run_args
 
 def scores(model, cache, index, modality, bs=32):
     "(labels, predicted classes) of the clips of `index` (rows of the prepared `cache`), read as training reads them, unaugmented"
     ys, preds = [], []
     for a, f, y in ClipDataLoader(ClipDataset(cache, index), bs=bs, shuffle=False, drop_last=False, device='cpu'):
-        if modality == 'audio': f = f[:, :0]   # as `ModalityInput` hands them to the model
-        if modality == 'visual': a = a[:, :0]
+        a, f = modality_inputs(a, f, modality)   # as `ModalityInput` hands them to the model
         with torch.no_grad(): preds.append(model(a, f).float().argmax(-1).numpy())
         ys.append(y.numpy())
     return np.concatenate(ys), np.concatenate(preds)

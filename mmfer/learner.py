@@ -29,10 +29,10 @@ from .model.core import ModelConfig, MultimodalFER, create_model
 
 # %% auto #0
 __all__ = ['GROUPS', 'PRECISIONS', 'confusion_matrix', 'classification_metrics', 'war', 'uar', 'macro_f1', 'mmfer_splitter',
-           'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'trained_record', 'ModalityInput',
-           'FitOnly', 'History', 'run_epoch', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop', 'training_done',
-           'Checkpoint', 'save_checkpoint', 'load_checkpoint', 'checkpoint_epoch', 'decode_config', 'check_mode',
-           'check_format', 'EpochGradientAccumulation', 'HeadsLoss', 'mmfer_learner']
+           'MultimodalFERLearner', 'resolve_precision', 'AnyDeviceMixedPrecision', 'trained_record', 'modality_inputs',
+           'ModalityInput', 'FitOnly', 'History', 'run_epoch', 'bare_model', 'SaveBest', 'best_epoch', 'EarlyStop',
+           'training_done', 'Checkpoint', 'save_checkpoint', 'load_checkpoint', 'checkpoint_epoch', 'decode_config',
+           'check_mode', 'check_format', 'EpochGradientAccumulation', 'HeadsLoss', 'mmfer_learner']
 
 # %% ../nbs/11_learner.ipynb #983784a3
 def confusion_matrix(y, pred, n:int=len(EMOTIONS))->np.ndarray:
@@ -124,6 +124,12 @@ def trained_record(dls, modality:str)->dict:
     "What a model trained on `dls` in `modality` learned from, as its folder's `trained.json` keeps it: the modality and the mode its clips were prepared for"
     return dict(modality=modality, cache_mode=(getattr(dls, 'manifest', None) or {}).get('mode', modality))
 
+def modality_inputs(audio, frames, modality:str)->tuple:
+    "(audio, frames) as a `modality` model takes them: the missing side an empty tensor (`MultimodalFER`'s sign of a missing modality)"
+    if modality == 'audio': return audio, frames[:, :0]
+    if modality == 'visual': return audio[:, :0], frames
+    return audio, frames
+
 class ModalityInput(Callback):
     "Feed the model only the audio or only the frames of each batch"
     order = -5
@@ -139,8 +145,7 @@ class ModalityInput(Callback):
         m.trained = trained_record(self.dls, self.modality)
     def before_batch(self):
         if self.modality == 'multimodal': return
-        a, f = self.learn.xb[:2]
-        self.learn.xb = (a, f[:, :0]) if self.modality == 'audio' else (a[:, :0], f)
+        self.learn.xb = modality_inputs(*self.learn.xb[:2], self.modality)
 
 # %% ../nbs/11_learner.ipynb #7b3d241c
 class FitOnly(Callback):
