@@ -19,8 +19,11 @@ trained on one-actor batches, which a single clip could use): that tells whether
 the test actors' own reference.
 
 Usage: python benchmarks/actor_reference.py CACHE OUT [--seeds 0 1 2] [--stem 16 32 32] [--split fixed|kfold6]
-       [--folds 0 1 2] [--running]
-CACHE: the demo's prepared cache (16 clips per actor; the batch size is 16). Each run writes OUT/seed-S[/fold-K]."""
+       [--folds 0 1 2] [--running] [--modality multimodal|visual]
+CACHE: the demo's prepared cache (16 clips per actor; the batch size is 16; another cache is refused). Each run
+writes its `train_run` folder to OUT/seed-S (fixed) or OUT/seed-S/fold-K (kfold6, which holds `train_run`'s own
+fold-K folder). These are patched runs: loaded by mmfer (`load_model`, `Predictor`, `fit_check.py`), their models
+predict *without* the normalisation, and those of `--running` do not load at all (their `visual.ref_*` buffers)."""
 import argparse, json, time
 from pathlib import Path
 import torch
@@ -28,10 +31,17 @@ import mmfer.data.loaders as L
 import mmfer.model.visual as V
 from mmfer.train import train_run
 
+BS = 16   # the demo's batch size, and the synthetic set's clips per actor (8 emotions x 2)
+
 def patch(running:bool=False):
     "Patch mmfer for the experiment (see the module's docstring)"
     split = L.split_index
-    def by_actor(*a, **k): return split(*a, **k).sort_values(['part', 'actor'], kind='stable')
+    def by_actor(*a, **k):
+        ix = split(*a, **k)
+        n = ix.groupby(['part', 'actor']).size()
+        if (n != BS).any(): raise SystemExit(f"every actor must have {BS} clips in each part (one batch of {BS} per actor); "
+                                             f"this cache has {sorted(set(n))}: the demo's prepared cache has 16")
+        return ix.sort_values(['part', 'actor'], kind='stable')
     L.split_index = by_actor   # `ravdess_dataloaders` builds each part's `ClipDataset` from this order
     def shuffle_fn(self, idxs):   # actors in random order, each actor's clips in random order
         act, groups = self.dataset.index.actor.to_numpy(), {}
@@ -58,21 +68,23 @@ def main():
     ap.add_argument('--split', choices=['fixed', 'kfold6'], default='fixed')
     ap.add_argument('--folds', type=int, nargs='+', help='kfold6 folds to run (default: all six)')
     ap.add_argument('--running', action='store_true', help='score with running statistics, not the actor\'s own')
+    ap.add_argument('--modality', choices=['multimodal', 'visual'], default='multimodal', help='(audio-only has no vision tokens)')
     a = ap.parse_args()
     patch(a.running)
     kw = dict(vision_stem=a.stem) if a.stem else {}
+    kw['modality'] = a.modality
     folds = (a.folds if a.folds is not None else range(6)) if a.split == 'kfold6' else [None]
     right = total = 0
     for s in a.seeds:
         for k in folds:
             out, t = Path(a.out)/f'seed-{s}'/(f'fold-{k}' if k is not None else ''), time.time()
-            train_run(a.cache, out, seed=s, progress=False, log=lambda *x: None, **kw,
+            train_run(a.cache, out, seed=s, bs=BS, progress=False, log=lambda *x: None, **kw,
                       **(dict(split='kfold6', fold=k) if k is not None else {}))
             m = json.loads((out/'metrics.json').read_text())
             n = sum(v['support'] for v in m['test']['per_class'].values())
             right, total = right + round(m['test']['war'] * n), total + n
             print(f"seed {s}{'' if k is None else f' fold {k}'}: test WAR {m['test']['war']:.1%}  valid WAR "
                   f"{m['val']['war']:.1%}  best epoch {m['best_epoch']}  ({time.time() - t:.0f} s)", flush=True)
-    print(f"stem {a.stem} running {a.running}: {right} of {total} test clips ({right / total:.1%})")
+    print(f"{a.modality}, stem {a.stem}, running {a.running}: {right} of {total} test clips ({right / total:.1%})")
 
 if __name__ == '__main__': main()

@@ -12,7 +12,7 @@ Usage: python benchmarks/visual_diag.py CACHE [--model vit|cnn] [--epochs N] [--
        [--stem 16 32 32] [--fine 16] [--upsample 2] [--seeds 0 1 2] [--split kfold6]
 --stem puts `mmfer.model.visual.ConvStem` (3x3 stride-2 convolutions) in place of the ViT's patch embedding.
 --fine C... (with --stem) adds 3x3 stride-1 convolutions (GroupNorm, ReLU) with C channels at full resolution before
-the stem; --upsample K (with --stem) enlarges the frames K times (bilinear) before a stem with one more stride-2
+the stem; --upsample 2 (with --stem) enlarges the frames twice (bilinear) before a stem with one more stride-2
 layer (the same token grid). Both are experiments for reading fine detail (eye height), not mmfer options.
 --actor-norm (vit) standardises each clip's embedding over the clips of the same actor before the head (training
 batches hold one actor's clips each; the test actors are scored with their own clips): what a reference face of
@@ -99,7 +99,8 @@ def fit(f, y, part, a, seed, log=True):
     model = TinyViT(cfg, stem=a.stem, fine=a.fine, upsample=a.upsample, actor_norm=a.actor_norm) if a.model == 'vit' else SmallCNN()
     xs, ys, gs = f[parts[0]], y[parts[0]], a.actor[parts[0]]
     opt = torch.optim.AdamW(model.parameters(), a.lr, weight_decay=0.01)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, a.lr, total_steps=a.epochs * -(-len(xs) // a.bs))
+    steps = len(gs.unique()) if a.actor_norm else -(-len(xs) // a.bs)   # batches per epoch (--actor-norm: one per actor)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, a.lr, total_steps=a.epochs * steps)
     if log: print(f"{a.model} {cfg if a.model == 'vit' else ''} stem {a.stem} fine {a.fine} upsample {a.upsample} actor norm {a.actor_norm} seed {seed}, frames {list(f.shape[1:])}, {len(xs)} training clips")
     for ep in range(a.epochs):
         model.train()
@@ -160,12 +161,14 @@ def main():
     ap.add_argument('--vision', default='{}', help='SiglipVisionConfig fields over TINY_VISION (vit)')
     ap.add_argument('--stem', type=int, nargs='+', help='ConvStem channels in place of the patch embedding (vit)')
     ap.add_argument('--fine', type=int, nargs='+', help='stride-1 convolution channels before the stem (with --stem)')
-    ap.add_argument('--upsample', type=int, help='enlarge the frames this many times before the stem (with --stem)')
+    ap.add_argument('--upsample', type=int, choices=[2], help='enlarge the frames this many times before the stem (with --stem)')
     ap.add_argument('--actor-norm', action='store_true', help="standardise each clip's embedding over its actor's clips (vit)")
     ap.add_argument('--seed', type=int, default=0); ap.add_argument('--seeds', type=int, nargs='+')
     ap.add_argument('--split', choices=['fixed', 'kfold6'], default='fixed')
     a = ap.parse_args()
     if (a.fine or a.upsample) and not a.stem: ap.error('--fine and --upsample need --stem')
+    if a.fine and a.upsample: ap.error('--fine and --upsample are two different stems: give one')
+    if a.model == 'cnn' and (a.stem or a.actor_norm): ap.error('--stem, --fine, --upsample and --actor-norm are for --model vit')
     f, y, part = load_frames(a.cache, a.size)
     actor = split_index(load_cache(a.cache)[0]).actor.to_numpy()
     a.actor = torch.tensor(actor)
